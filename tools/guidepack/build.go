@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/site"
+)
+
+func cmdBuild(args []string, stdout io.Writer) error {
+	dir, err := flags("build", args)
+	if err != nil {
+		return err
+	}
+	res, err := build.Run(build.Options{Root: dir})
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, dir, res)
+	return nil
+}
+
+// printSummary prints the one-screen summary of a build.
+func printSummary(w io.Writer, dir string, r *build.Result) {
+	rel := func(p string) string {
+		abs, _ := filepath.Abs(dir)
+		if s, err := filepath.Rel(abs, p); err == nil && !strings.HasPrefix(s, "..") {
+			return s
+		}
+		return p
+	}
+	var stages []string
+	for _, s := range r.Stages {
+		stages = append(stages, fmt.Sprintf("%s %s", s.Name, round(s.Took)))
+	}
+	fmt.Fprintf(w, "guidepack: built %s %s in %s\n", r.Pack.Params.Pack, r.Pack.Params.Version, round(r.Took))
+	fmt.Fprintf(w, "  pages      %d\n", r.Pages)
+	fmt.Fprintf(w, "  scenarios  %d\n", r.Scenarios)
+	fmt.Fprintf(w, "  site       %s%c (open index.html)\n", rel(r.Site), filepath.Separator)
+	fmt.Fprintf(w, "  zip        %s (%s)\n", rel(r.Zip), build.HumanSize(r.ZipSize))
+	fmt.Fprintf(w, "  stages     %s\n", strings.Join(stages, ", "))
+}
+
+func round(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+func cmdHugo(args []string) error { return site.Hugo(args...) }

@@ -1,0 +1,89 @@
+// Command guidepack builds an offline guidance pack: a static site, its zip, and
+// the scenarios compiled into it.
+//
+//	guidepack build        build public/ and dist/<pack>-<version>.zip
+//	guidepack serve        live preview while you edit
+//	guidepack help         this text
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+const usage = `guidepack builds an offline guidance pack.
+
+Usage:
+  guidepack build [-C dir]     build the site into public/ and the zip into dist/
+  guidepack serve [-C dir]     preview the pack while you edit it
+  guidepack hugo [args]        run the Hugo that guidepack is built with
+  guidepack help               show this text
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a mistake in how the command was called.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "build":
+		err = cmdBuild(args[1:], stdout)
+	case "serve":
+		err = cmdServe(args[1:], stdout, stderr)
+	case "hugo":
+		err = cmdHugo(args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "guidepack: error: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	if err != nil {
+		printError(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// printError prints every line of err prefixed as age does: "guidepack: error: "
+// for problems and "guidepack: hint: " for the lines that say how to fix them.
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "hint:"):
+			fmt.Fprintf(w, "guidepack: hint: %s\n", strings.TrimSpace(strings.TrimPrefix(t, "hint:")))
+		default:
+			fmt.Fprintf(w, "guidepack: error: %s\n", t)
+		}
+	}
+}
+
+func flags(name string, args []string) (dir string, err error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&dir, "C", ".", "the project folder (holds config.toml)")
+	if err := fs.Parse(args); err != nil {
+		return "", err
+	}
+	if fs.NArg() > 0 {
+		return "", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return dir, nil
+}

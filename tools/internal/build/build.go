@@ -1,0 +1,261 @@
+// Package build runs the whole pack build: scenarios, Hugo, search index, offline
+// check, zip; and only when every stage has passed, swaps the result into public/
+// and dist/. A failed build leaves the previous public/ and zip as they were.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/guidepack/guidepack/tools/internal/offline"
+	"github.com/guidepack/guidepack/tools/internal/pack"
+	"github.com/guidepack/guidepack/tools/internal/site"
+)
+
+// Options locate the project and its outputs.
+type Options struct {
+	Root   string // the project folder (holds config.toml)
+	Public string // the site folder; default Root/public
+	Dist   string // the zip folder; default Root/dist
+}
+
+// Stage is one timed step of a build.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// Result says what a successful build made.
+type Result struct {
+	Pack      Pack
+	Pages     int
+	Scenarios int
+	Site      string // the public folder
+	Zip       string // the zip's path in Dist
+	ZipSize   int64
+	Stages    []Stage
+	Took      time.Duration
+}
+
+// Work is where a build keeps its generated and staged files, inside the project.
+const Work = ".guidepack"
+
+// Run builds the pack.
+func Run(o Options) (*Result, error) {
+	start := time.Now()
+	if o.Root == "" {
+		o.Root = "."
+	}
+	root, err := filepath.Abs(o.Root)
+	if err != nil {
+		return nil, err
+	}
+	if o.Public == "" {
+		o.Public = filepath.Join(root, "public")
+	}
+	if o.Dist == "" {
+		o.Dist = filepath.Join(root, "dist")
+	}
+	p, err := readPack(root)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Pack: p, Site: o.Public}
+	stage := func(name string, f func() error) error {
+		t := time.Now()
+		err := f()
+		res.Stages = append(res.Stages, Stage{name, time.Since(t)})
+		return err
+	}
+	work := filepath.Join(root, Work)
+	gen := filepath.Join(work, "gen")
+	stageDir := filepath.Join(work, "stage")
+	staged := filepath.Join(stageDir, "site")
+	if err := os.RemoveAll(stageDir); err != nil {
+		return nil, err
+	}
+	for _, d := range []string{filepath.Join(gen, "content"), filepath.Join(gen, "data"), stageDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+
+	if err := stage("scenarios", func() error {
+		n, err := compileScenarios(root, gen)
+		res.Scenarios = n
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := stage("hugo", func() error { return site.Build(root, staged) }); err != nil {
+		return nil, err
+	}
+	if err := stage("search", func() error { return indexSearch(staged) }); err != nil {
+		return nil, err
+	}
+	if err := stage("check", func() error {
+		rep, err := offline.Check(staged)
+		res.Pages = rep.Pages
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	zipName := p.Name() + ".zip"
+	stagedZip := filepath.Join(stageDir, zipName)
+	if err := stage("zip", func() error { return writeZip(staged, stagedZip, p) }); err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(stagedZip)
+	if err != nil {
+		return nil, err
+	}
+	res.ZipSize = fi.Size()
+	if err := linkDownload(staged, stagedZip, p, fi.Size()); err != nil {
+		return nil, err
+	}
+	res.Zip = filepath.Join(o.Dist, zipName)
+	if err := stage("publish", func() error { return publish(staged, o.Public, stagedZip, res.Zip, work) }); err != nil {
+		return nil, err
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// readme is the README.txt at the top of the zip.
+func readme(p Pack) []byte {
+	return []byte(fmt.Sprintf(`%s
+Version %s (%s)
+
+To use this pack, open the file index.html in this folder.
+It opens in your web browser and works with no internet connection.
+
+Check for a newer version at %s
+`, p.Title, p.Params.Version, p.Params.Released, p.Params.WebAddress))
+}
+
+func writeZip(siteDir, zipPath string, p Pack) error {
+	f, err := os.Create(zipPath)
+	if err != nil {
+		return err
+	}
+	err = pack.Write(siteDir, pack.Options{
+		Top:    p.Name(),
+		Extra:  map[string][]byte{"readme.txt": readme(p)},
+		Skip:   func(rel string) bool { return strings.HasPrefix(rel, "download/") },
+		Writer: f,
+	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// linkDownload puts the zip into the hosted site (download/<name>.zip) and replaces
+// the element marked data-gp-download in download.html with a link to it and its size. The copy of
+// download.html inside the zip keeps the "you have the downloaded copy" text.
+func linkDownload(siteDir, zipPath string, p Pack, size int64) error {
+	page := filepath.Join(siteDir, "download.html")
+	b, err := os.ReadFile(page)
+	if os.IsNotExist(err) {
+		return nil // a pack without a download page
+	}
+	if err != nil {
+		return err
+	}
+	const open, end = "<div data-gp-download>", "</div>"
+	i := bytes.Index(b, []byte(open))
+	j := bytes.Index(b[max(i, 0):], []byte(end)) + max(i, 0)
+	if i < 0 || j < i {
+		return fmt.Errorf("download.html: the element %s is missing (layouts/download.html)", open)
+	}
+	name := filepath.Base(zipPath)
+	link := fmt.Sprintf(`<p class="gp-download"><a class="gp-button gp-download__link" href="download/%s" download>Download this pack for offline use</a> <span class="gp-download__size">(zip file, %s)</span></p>`, name, HumanSize(size))
+	out := append(append(append([]byte{}, b[:i]...), link...), b[j+len(end):]...)
+	if err := os.WriteFile(page, out, 0o644); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(siteDir, "download"), 0o755); err != nil {
+		return err
+	}
+	return copyFile(zipPath, filepath.Join(siteDir, "download", name))
+}
+
+// HumanSize prints a byte count as readers expect: "312 KB", "4.2 MB".
+func HumanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// publish swaps the staged site into public and moves the zip into dist. Renames
+// within one file system; the old public is removed only after the new one is in place.
+func publish(staged, public, stagedZip, zip, work string) error {
+	old := filepath.Join(work, "previous")
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(public), 0o755); err != nil {
+		return err
+	}
+	hadOld := false
+	if _, err := os.Stat(public); err == nil {
+		if err := rename(public, old); err != nil {
+			return err
+		}
+		hadOld = true
+	}
+	if err := rename(staged, public); err != nil {
+		if hadOld {
+			rename(old, public)
+		}
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(zip), 0o755); err != nil {
+		return err
+	}
+	if err := rename(stagedZip, zip); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// rename moves a file or folder, copying when from and to are on different file systems.
+func rename(from, to string) error {
+	err := os.Rename(from, to)
+	if err == nil {
+		return nil
+	}
+	if le, ok := err.(*os.LinkError); ok && strings.Contains(le.Err.Error(), "cross-device") {
+		if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+			return err
+		}
+		return os.RemoveAll(from)
+	}
+	return err
+}

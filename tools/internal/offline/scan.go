@@ -1,0 +1,111 @@
+package offline
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// htmlRefs returns the ids a page defines and every reference it makes.
+func htmlRefs(b []byte) (map[string]bool, []ref) {
+	ids := map[string]bool{}
+	var refs []ref
+	z := html.NewTokenizer(bytes.NewReader(b))
+	inStyle := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ids, refs
+		case html.TextToken:
+			if inStyle {
+				refs = append(refs, cssRefs(string(z.Text()))...)
+			}
+		case html.EndTagToken:
+			inStyle = false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			inStyle = tag == "style"
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			if id, ok := attrs["id"]; ok {
+				ids[id] = true
+			}
+			if n, ok := attrs["name"]; ok && tag == "a" {
+				ids[n] = true
+			}
+			if s, ok := attrs["style"]; ok {
+				refs = append(refs, cssRefs(s)...)
+			}
+			refs = append(refs, tagRefs(tag, attrs)...)
+		}
+	}
+}
+
+func tagRefs(tag string, a map[string]string) []ref {
+	var refs []ref
+	add := func(attr string, k kind) {
+		if v, ok := a[attr]; ok {
+			refs = append(refs, ref{url: v, kind: k})
+		}
+	}
+	switch tag {
+	case "a", "area":
+		add("href", navigate)
+	case "form":
+		add("action", navigate)
+	case "link":
+		rel := strings.ToLower(a["rel"])
+		if strings.Contains(rel, "stylesheet") || strings.Contains(rel, "icon") || strings.Contains(rel, "preload") ||
+			strings.Contains(rel, "prefetch") || strings.Contains(rel, "manifest") || strings.Contains(rel, "modulepreload") {
+			add("href", load)
+		} else {
+			add("href", navigate)
+		}
+	case "script", "iframe", "frame", "embed", "img", "source", "track", "audio", "video", "input":
+		add("src", load)
+	case "object":
+		add("data", load)
+	}
+	if tag == "video" {
+		add("poster", load)
+	}
+	if v, ok := a["srcset"]; ok {
+		for _, c := range strings.Split(v, ",") {
+			if f := strings.Fields(c); len(f) > 0 {
+				refs = append(refs, ref{url: f[0], kind: load})
+			}
+		}
+	}
+	return refs
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
+
+// cssRefs returns the url() and @import references of a stylesheet: all load.
+func cssRefs(css string) []ref {
+	var refs []ref
+	for _, m := range cssURL.FindAllStringSubmatch(css, -1) {
+		for _, g := range m[1:] {
+			if g != "" {
+				refs = append(refs, ref{url: g, kind: load})
+				break
+			}
+		}
+	}
+	return refs
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}

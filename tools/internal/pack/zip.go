@@ -1,0 +1,137 @@
+// Package pack writes a built site as a reproducible zip: one top folder, sorted
+// entries, fixed times, plain lower-case names, so the same sources give the same bytes.
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Epoch is the modification time of every entry (the zip format cannot say 1970).
+var Epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Options say what goes in the zip.
+type Options struct {
+	Top    string            // the one top folder, e.g. "social-media-guidance-1.0.0"
+	Extra  map[string][]byte // more files under Top (e.g. README.txt), by slash path
+	Skip   func(rel string) bool
+	Writer io.Writer
+}
+
+// Write zips the site in dir. Files are compressed in parallel (one worker per
+// CPU) and written in sorted order.
+func Write(dir string, o Options) error {
+	files := map[string][]byte{}
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if o.Skip != nil && o.Skip(rel) {
+			return nil
+		}
+		if rel != strings.ToLower(rel) || strings.ContainsAny(rel, " \\:*?\"<>|") {
+			return fmt.Errorf("pack: %q: file names in the pack must be plain lower-case (no spaces or capitals), so they work on every system", rel)
+		}
+		names = append(names, rel)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for name, b := range o.Extra {
+		files[name] = b
+		names = append(names, name)
+	}
+	sort.Strings(names)
+
+	entries := make([]entry, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				raw, ok := files[names[i]]
+				if !ok {
+					var err error
+					raw, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
+					if err != nil {
+						entries[i].err = err
+						continue
+					}
+				}
+				entries[i] = compress(raw)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	zw := zip.NewWriter(o.Writer)
+	for i, name := range names {
+		e := entries[i]
+		if e.err != nil {
+			return e.err
+		}
+		h := &zip.FileHeader{
+			Name:               path.Join(o.Top, name),
+			Method:             e.method,
+			CRC32:              e.crc,
+			CompressedSize64:   uint64(len(e.data)),
+			UncompressedSize64: e.size,
+			Modified:           Epoch,
+		}
+		h.SetMode(0o644)
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(e.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// entry is one compressed file, ready to write raw into the zip.
+type entry struct {
+	data   []byte // compressed (or stored, when that is smaller)
+	crc    uint32
+	size   uint64
+	method uint16
+	err    error
+}
+
+func compress(raw []byte) (e entry) {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	fw.Write(raw)
+	fw.Close()
+	e.crc = crc(raw)
+	e.size = uint64(len(raw))
+	if buf.Len() < len(raw) {
+		e.data, e.method = buf.Bytes(), zip.Deflate
+	} else {
+		e.data, e.method = raw, zip.Store
+	}
+	return e
+}

@@ -1,0 +1,77 @@
+// Package site runs the pinned Hugo (compiled into guidepack, never one from PATH)
+// to build a project into a folder.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/gohugoio/hugo/commands"
+	"github.com/gohugoio/hugo/common/herrors"
+)
+
+// hugoMu serialises Hugo runs: Hugo's command layer keeps some global state
+// (loggers, flags), so one build at a time per process.
+var hugoMu sync.Mutex
+
+// Build runs Hugo on the project at root and writes the site into dest, which it
+// empties first. Hugo's errors come back as they are: they name file:line:col.
+// Warnings are treated as errors: a warning from Hugo means a page that is
+// silently wrong (a missing template, a missing resource).
+func Build(root, dest string, extra ...string) error {
+	args := []string{
+		"build",
+		"--source", root,
+		"--destination", dest,
+		"--cleanDestinationDir",
+		"--logLevel", "warn",
+		"--noBuildLock",
+		"--quiet",
+	}
+	args = append(args, extra...)
+	return Hugo(args...)
+}
+
+// Hugo runs the embedded Hugo with args, as `hugo args...` would, capturing what
+// it logs. Log lines at warning level or above make it fail.
+func Hugo(args ...string) error {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	var log bytes.Buffer
+	restore := captureStderr(&log)
+	err := commands.Execute(args)
+	restore()
+	if err != nil {
+		var msgs []string
+		for _, e := range herrors.Errors(err) {
+			msgs = append(msgs, e.Error())
+		}
+		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	}
+	if s := strings.TrimSpace(log.String()); s != "" {
+		return fmt.Errorf("hugo: %s", s)
+	}
+	return nil
+}
+
+// captureStderr redirects os.Stderr (where Hugo logs) into w until restore is called.
+func captureStderr(w io.Writer) (restore func()) {
+	r, pw, err := os.Pipe()
+	if err != nil {
+		return func() {}
+	}
+	old := os.Stderr
+	os.Stderr = pw
+	done := make(chan struct{})
+	go func() { io.Copy(w, r); close(done) }()
+	return func() {
+		os.Stderr = old
+		pw.Close()
+		<-done
+		r.Close()
+	}
+}
