@@ -85,6 +85,9 @@ func Run(o Options) (*Result, error) {
 		}
 	}
 
+	if err := writeDownloadPage(root, gen); err != nil {
+		return nil, err
+	}
 	if err := stage("scenarios", func() error {
 		n, err := compileScenarios(root, gen)
 		res.Scenarios = n
@@ -124,6 +127,23 @@ func Run(o Options) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// downloadPage is the download page every pack has, unless content/download.md
+// replaces it. Its layout holds the element the build fills with the zip link.
+const downloadPage = `---
+title: Download this pack
+description: Get the whole pack as one zip file to use with no internet connection.
+layout: download
+---
+`
+
+func writeDownloadPage(root, gen string) error {
+	p := filepath.Join(gen, "content", "download.md")
+	if _, err := os.Stat(filepath.Join(root, "content", "download.md")); err == nil {
+		return os.RemoveAll(p)
+	}
+	return os.WriteFile(p, []byte(downloadPage), 0o644)
 }
 
 // readme is the README.txt at the top of the zip.

@@ -30,7 +30,6 @@ func Build(root, dest string, extra ...string) error {
 		"--cleanDestinationDir",
 		"--logLevel", "warn",
 		"--noBuildLock",
-		"--quiet",
 	}
 	args = append(args, extra...)
 	return Hugo(args...)
@@ -42,13 +41,24 @@ func Hugo(args ...string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	var log bytes.Buffer
-	restore := captureStderr(&log)
+	restoreErr := capture(&os.Stderr, &log)
+	restoreOut := capture(&os.Stdout, io.Discard) // the build statistics table
 	err := commands.Execute(args)
-	restore()
+	restoreOut()
+	restoreErr()
 	if err != nil {
+		// Hugo logs template errors (errorf) and returns only their count: the
+		// log holds what the author needs to see.
 		var msgs []string
+		for _, line := range strings.Split(log.String(), "\n") {
+			if line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "ERROR")); line != "" {
+				msgs = append(msgs, line)
+			}
+		}
 		for _, e := range herrors.Errors(err) {
-			msgs = append(msgs, e.Error())
+			if s := e.Error(); !strings.Contains(s, "logged ") || len(msgs) == 0 {
+				msgs = append(msgs, s)
+			}
 		}
 		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
 	}
@@ -58,18 +68,19 @@ func Hugo(args ...string) error {
 	return nil
 }
 
-// captureStderr redirects os.Stderr (where Hugo logs) into w until restore is called.
-func captureStderr(w io.Writer) (restore func()) {
+// capture redirects *f (os.Stderr, where Hugo logs, or os.Stdout) into w until
+// restore is called.
+func capture(f **os.File, w io.Writer) (restore func()) {
 	r, pw, err := os.Pipe()
 	if err != nil {
 		return func() {}
 	}
-	old := os.Stderr
-	os.Stderr = pw
+	old := *f
+	*f = pw
 	done := make(chan struct{})
 	go func() { io.Copy(w, r); close(done) }()
 	return func() {
-		os.Stderr = old
+		*f = old
 		pw.Close()
 		<-done
 		r.Close()

@@ -45,8 +45,8 @@ type Site struct {
 func (s *Site) Public() string { return filepath.Join(s.Root, "public") }
 
 // Write writes the archive into a new temporary project and returns its folder.
-// Files the archive lacks among config.toml, layouts/, assets/ and data/codes.yaml
-// come from the repository.
+// Files of the repository's config.toml, layouts/, assets/ and data/codes.yaml
+// that the archive does not have are copied in.
 func Write(t testing.TB, archive string) string {
 	t.Helper()
 	root := t.TempDir()
@@ -54,7 +54,6 @@ func Write(t testing.TB, archive string) string {
 	has := map[string]bool{}
 	for _, f := range a.Files {
 		has[f.Name] = true
-		has[strings.SplitN(f.Name, "/", 2)[0]] = true
 		p := filepath.Join(root, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -65,10 +64,17 @@ func Write(t testing.TB, archive string) string {
 	}
 	repo := Repo()
 	for _, name := range []string{"config.toml", "layouts", "assets", "data/codes.yaml"} {
-		if has[name] {
-			continue
-		}
-		if err := copyPath(filepath.Join(repo, name), filepath.Join(root, name)); err != nil && !os.IsNotExist(err) {
+		err := filepath.WalkDir(filepath.Join(repo, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(repo, p)
+			if has[filepath.ToSlash(rel)] {
+				return nil // the archive's own file wins
+			}
+			return copyFile(p, filepath.Join(root, rel))
+		})
+		if err != nil && !os.IsNotExist(err) {
 			t.Fatal(err)
 		}
 	}
@@ -151,26 +157,13 @@ func (s *Site) AssertError(snippets ...string) {
 	}
 }
 
-func copyPath(from, to string) error {
-	fi, err := os.Stat(from)
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	if !fi.IsDir() {
-		b, err := os.ReadFile(from)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(to, b, 0o644)
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
 	}
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		return copyPath(p, filepath.Join(to, rel))
-	})
+	return os.WriteFile(to, b, 0o644)
 }

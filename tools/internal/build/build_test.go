@@ -1,0 +1,154 @@
+package build_test
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+const miniPack = `
+-- content/_index.md --
+---
+title: Mini pack
+---
+Welcome.
+-- content/guidance/_index.md --
+---
+title: Guidance
+weight: 1
+---
+-- content/guidance/boundaries.md --
+---
+title: Boundaries
+weight: 1
+---
+## Friend requests
+
+See [the next page](privacy.md) and [its heading](privacy.md#talking-about-work).
+-- content/guidance/privacy.md --
+---
+title: Privacy
+weight: 2
+---
+## Talking about work
+
+Back to [boundaries](boundaries.md#friend-requests). Read more [on the web](https://example.org/guide).
+`
+
+func TestBuildWritesSiteAndZip(t *testing.T) {
+	s := sitetest.Build(t, miniPack)
+	c := qt.New(t)
+	s.AssertFile("guidance/boundaries.html",
+		`<h1 class="gp-title">Boundaries</h1>`,
+		`href="../guidance/privacy.html"`,
+		`href="../guidance/privacy.html#talking-about-work"`,
+		"Your employer's policy comes first",
+		`<a class="gp-skip-link" href="#main">`,
+		`rel="next"`,
+		"! href=\"/",
+	)
+	s.AssertFile("guidance/privacy.html", `href="https://example.org/guide" rel="external"`, `rel="prev"`)
+	// The hosted download page links to the zip with its size.
+	s.AssertFile("download.html", `href="download/social-media-guidance-1.0.0.zip"`, "(zip file, ")
+	c.Assert(s.Result.Pages > 3, qt.IsTrue)
+
+	zr, err := zip.OpenReader(s.Result.Zip)
+	c.Assert(err, qt.IsNil)
+	defer zr.Close()
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+		c.Assert(f.Name, qt.Equals, strings.ToLower(f.Name))
+		c.Assert(strings.HasPrefix(f.Name, "social-media-guidance-1.0.0/"), qt.IsTrue, qt.Commentf("one top folder: %s", f.Name))
+	}
+	c.Assert(names["social-media-guidance-1.0.0/index.html"], qt.IsTrue)
+	c.Assert(names["social-media-guidance-1.0.0/readme.txt"], qt.IsTrue)
+	c.Assert(names["social-media-guidance-1.0.0/guidance/boundaries.html"], qt.IsTrue)
+	// The zip does not hold itself.
+	for n := range names {
+		c.Assert(strings.Contains(n, "/download/"), qt.IsFalse, qt.Commentf("%s", n))
+	}
+}
+
+func TestSameSourcesGiveSameZip(t *testing.T) {
+	a := sitetest.Build(t, miniPack)
+	b := sitetest.Build(t, miniPack)
+	qt.Assert(t, fileHash(t, b.Result.Zip), qt.Equals, fileHash(t, a.Result.Zip))
+	before := fileHash(t, a.Result.Zip)
+	qt.Assert(t, a.Rebuild(), qt.IsNil)
+	qt.Assert(t, fileHash(t, a.Result.Zip), qt.Equals, before)
+}
+
+func TestFailedBuildKeepsLastGoodOutput(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, content, want string
+	}{
+		{"broken Markdown link", "content/guidance/boundaries.md", "---\ntitle: B\n---\n[gone](nowhere.md)\n", `link "nowhere.md": no such page`},
+		{"external script in a layout", "layouts/_partials/policy-notice.html", `<script src="https://cdn.example.com/x.js"></script>`, "https://cdn.example.com/x.js: loads from the network"},
+		{"template error", "layouts/page.html", `{{ define "main" }}{{ .Nope }}{{ end }}`, "can't evaluate field Nope"},
+		{"bad config", "config.toml", "title = \n", "config.toml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sitetest.Build(t, miniPack)
+			site, zipSum := treeHash(t, s.Public()), fileHash(t, s.Result.Zip)
+			zipPath := s.Result.Zip
+			s.WriteFile(tc.file, tc.content)
+			err := s.Rebuild()
+			qt.Assert(t, err, qt.ErrorMatches, "(?s).*"+regexpQuote(tc.want)+".*")
+			qt.Assert(t, treeHash(t, s.Public()), qt.Equals, site)
+			qt.Assert(t, fileHash(t, zipPath), qt.Equals, zipSum)
+		})
+	}
+}
+
+func TestOfflineProblemsNamePageAndReference(t *testing.T) {
+	s := sitetest.Try(t, miniPack+`
+-- layouts/_partials/policy-notice.html --
+<a href="../guidance/">a folder</a><a href="nope.html">missing</a><a href="#nowhere">fragment</a>
+`)
+	s.AssertError(
+		"guidance/boundaries.html: ../guidance/: names a folder",
+		"guidance/boundaries.html: nope.html: no such file in the pack",
+		`guidance/boundaries.html: #nowhere: no element with id "nowhere" on guidance/boundaries.html`,
+	)
+	_, err := os.Stat(s.Public())
+	qt.Assert(t, os.IsNotExist(err), qt.IsTrue, qt.Commentf("no public/ from a failed first build"))
+}
+
+func regexpQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, ".", `\.`, "(", `\(`, ")", `\)`, "[", `\[`, "]", `\]`, "*", `\*`, "+", `\+`, "?", `\?`, "{", `\{`, "}", `\}`, "^", `\^`, "$", `\$`, "|", `\|`)
+	return r.Replace(s)
+}
+
+func fileHash(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	qt.Assert(t, err, qt.IsNil)
+	return fmt.Sprintf("%x", sha256.Sum256(b))
+}
+
+// treeHash hashes every file name and content under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, rel+" "+fileHash(t, p))
+		return nil
+	})
+	qt.Assert(t, err, qt.IsNil)
+	sort.Strings(lines)
+	return fmt.Sprintf("%x", sha256.Sum256([]byte(strings.Join(lines, "\n"))))
+}
