@@ -1,10 +1,102 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
+// cmdServe runs Hugo's live-reload server on the project and watches scenarios/:
+// an edit to a scenario is compiled into the generated folder Hugo mounts, so the
+// browser reloads with it; a broken scenario is reported in the terminal and on
+// every page (a banner) until it is fixed.
 func cmdServe(args []string, stdout, stderr io.Writer) error {
-	return fmt.Errorf("serve: not yet available")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	dir := fs.String("C", ".", "the project folder (holds config.toml)")
+	port := fs.Int("port", 1313, "the port to serve on (127.0.0.1 only)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	root, err := filepath.Abs(*dir)
+	if err != nil {
+		return err
+	}
+	if err := build.WriteDownloadPage(root); err != nil {
+		return err
+	}
+	compile := func() {
+		n, err := build.CompileScenarios(root, build.GenDir(root))
+		writeServeErrors(root, err)
+		if err != nil {
+			printError(stderr, err)
+			return
+		}
+		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", n, time.Now().Format("15:04:05"))
+	}
+	compile()
+	stop, err := watch(filepath.Join(root, "scenarios"), compile)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	fmt.Fprintf(stdout, "guidepack: serving on http://127.0.0.1:%d/ (Ctrl+C to stop)\n", *port)
+	return site.Serve(root, "--bind", "127.0.0.1", "--port", fmt.Sprint(*port))
+}
+
+// writeServeErrors writes the scenario errors where the layouts show them as a
+// banner in the preview (site.Data.guidepack_errors), or removes them.
+func writeServeErrors(root string, err error) {
+	p := filepath.Join(build.GenDir(root), "data", "guidepack_errors.json")
+	if err == nil {
+		os.Remove(p)
+		return
+	}
+	b, _ := json.Marshal(map[string]any{"lines": strings.Split(strings.TrimSpace(err.Error()), "\n")})
+	os.WriteFile(p, b, 0o644)
+}
+
+// watch calls f (debounced) when a file in dir changes.
+func watch(dir string, f func()) (stop func(), err error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := w.Add(dir); err != nil {
+		return nil, err
+	}
+	go func() {
+		var timer *time.Timer
+		for {
+			select {
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Remove|fsnotify.Rename) == 0 {
+					continue
+				}
+				if timer != nil {
+					timer.Stop()
+				}
+				timer = time.AfterFunc(100*time.Millisecond, f)
+			case _, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+			}
+		}
+	}()
+	return func() { w.Close() }, nil
 }

@@ -45,6 +45,10 @@ type Result struct {
 // Work is where a build keeps its generated and staged files, inside the project.
 const Work = ".guidepack"
 
+// GenDir is the folder of generated content and data that config.toml mounts
+// into Hugo's content/ and data/.
+func GenDir(root string) string { return filepath.Join(root, Work, "gen") }
+
 // Run builds the pack.
 func Run(o Options) (*Result, error) {
 	start := time.Now()
@@ -73,23 +77,23 @@ func Run(o Options) (*Result, error) {
 		return err
 	}
 	work := filepath.Join(root, Work)
-	gen := filepath.Join(work, "gen")
+	gen := GenDir(root)
 	stageDir := filepath.Join(work, "stage")
 	staged := filepath.Join(stageDir, "site")
 	if err := os.RemoveAll(stageDir); err != nil {
 		return nil, err
 	}
-	for _, d := range []string{filepath.Join(gen, "content"), filepath.Join(gen, "data"), stageDir} {
+	for _, d := range []string{stageDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return nil, err
 		}
 	}
 
-	if err := writeDownloadPage(root, gen); err != nil {
+	if err := WriteDownloadPage(root); err != nil {
 		return nil, err
 	}
 	if err := stage("scenarios", func() error {
-		n, err := compileScenarios(root, gen)
+		n, err := CompileScenarios(root, gen)
 		res.Scenarios = n
 		return err
 	}); err != nil {
@@ -138,7 +142,15 @@ layout: download
 ---
 `
 
-func writeDownloadPage(root, gen string) error {
+// WriteDownloadPage writes the generated download page (and creates the
+// generated folders Hugo mounts).
+func WriteDownloadPage(root string) error {
+	gen := GenDir(root)
+	for _, d := range []string{filepath.Join(gen, "content"), filepath.Join(gen, "data")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
 	p := filepath.Join(gen, "content", "download.md")
 	if _, err := os.Stat(filepath.Join(root, "content", "download.md")); err == nil {
 		return os.RemoveAll(p)

@@ -2,8 +2,9 @@ package build
 
 // The stages other packages own. Each is wired here, in one place.
 
-// compileScenarios validates scenarios/*.yaml and writes what Hugo reads into gen.
-func compileScenarios(root, gen string) (int, error) {
+// CompileScenarios validates scenarios/*.yaml under root and writes what Hugo reads
+// into gen (.guidepack/gen). It returns how many scenarios it compiled.
+func CompileScenarios(root, gen string) (int, error) {
 	return 0, nil // wired when the scenario compiler lands
 }
 

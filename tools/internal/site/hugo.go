@@ -86,3 +86,11 @@ func capture(f **os.File, w io.Writer) (restore func()) {
 		r.Close()
 	}
 }
+
+// Serve runs Hugo's live-reload development server on the project at root. It
+// blocks until the server stops; Hugo logs to the terminal as usual.
+func Serve(root string, extra ...string) error {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	return commands.Execute(append([]string{"server", "--source", root, "--noBuildLock", "--renderToMemory"}, extra...))
+}
