@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -61,13 +62,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// sourceLine matches the lines of source context an error quotes ("> 12 | text",
+// "  13 | text", "     ^").
+var sourceLine = regexp.MustCompile(`^\s*(>?\s*\d+\s*\||\^\s*$)`)
+
 // printError prints every line of err prefixed as age does: "guidepack: error: "
-// for problems and "guidepack: hint: " for the lines that say how to fix them.
+// for problems and "guidepack: hint: " for the lines that say how to fix them;
+// quoted source lines are indented beneath them.
 func printError(w io.Writer, err error) {
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "":
+		case sourceLine.MatchString(line):
+			fmt.Fprintf(w, "    %s\n", strings.TrimRight(line, " "))
 		case strings.HasPrefix(t, "hint:"):
 			fmt.Fprintf(w, "guidepack: hint: %s\n", strings.TrimSpace(strings.TrimPrefix(t, "hint:")))
 		default:

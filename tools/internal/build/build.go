@@ -49,8 +49,17 @@ const Work = ".guidepack"
 // into Hugo's content/ and data/.
 func GenDir(root string) string { return filepath.Join(root, Work, "gen") }
 
-// Run builds the pack.
+// Run builds the pack. Errors name files relative to the project root.
 func Run(o Options) (*Result, error) {
+	root, err := filepath.Abs(o.Root)
+	if err != nil {
+		return nil, err
+	}
+	res, err := run(o)
+	return res, authorFacing(root, err)
+}
+
+func run(o Options) (*Result, error) {
 	start := time.Now()
 	if o.Root == "" {
 		o.Root = "."

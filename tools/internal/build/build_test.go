@@ -92,7 +92,7 @@ func TestFailedBuildKeepsLastGoodOutput(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, content, want string
 	}{
-		{"broken Markdown link", "content/guidance/boundaries.md", "---\ntitle: B\n---\n[gone](nowhere.md)\n", `link "nowhere.md": no such page`},
+		{"broken Markdown link", "content/guidance/boundaries.md", "---\ntitle: B\n---\n[gone](nowhere.md)\n", `content/guidance/boundaries.md:4:8: link "nowhere.md": no such page`},
 		{"external script in a layout", "layouts/_partials/policy-notice.html", `<script src="https://cdn.example.com/x.js"></script>`, "https://cdn.example.com/x.js: loads from the network"},
 		{"template error", "layouts/page.html", `{{ define "main" }}{{ .Nope }}{{ end }}`, "can't evaluate field Nope"},
 		{"bad config", "config.toml", "title = \n", "config.toml"},

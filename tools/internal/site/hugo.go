@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -60,12 +61,27 @@ func Hugo(args ...string) error {
 				msgs = append(msgs, s)
 			}
 		}
-		return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+		return fmt.Errorf("%s", tidy(strings.Join(msgs, "\n")))
 	}
 	if s := strings.TrimSpace(log.String()); s != "" {
 		return fmt.Errorf("hugo: %s", s)
 	}
 	return nil
+}
+
+// located finds a quoted "file:line:col" that Hugo puts after its own wrapping.
+var located = regexp.MustCompile(`^.*?"([^"\n]+:\d+:\d+)": (?:"[^"\n]+:\d+:\d+": )?(?:execute of template failed: (?:template: [^\n]*?: )?)?`)
+
+// tidy strips Hugo's wrapping ("error building site: render: ... failed:") so each
+// line starts with the author's file:line:col.
+func tidy(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		l = strings.TrimPrefix(l, "error building site: ")
+		l = located.ReplaceAllString(l, "$1: ")
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
 }
 
 // capture redirects *f (os.Stderr, where Hugo logs, or os.Stdout) into w until

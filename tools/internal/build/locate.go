@@ -1,0 +1,50 @@
+package build
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// hookError matches what the link and image render hooks report: they know the
+// page's file but not where in it the link is.
+var hookError = regexp.MustCompile(`(?m)^(/[^:\n]+\.md): (link|image) "([^"\n]*)"`)
+
+// authorFacing rewrites a build error for the author: file names relative to the
+// project, and render hook errors given the line:col of the link in the file.
+func authorFacing(root string, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := hookError.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		g := hookError.FindStringSubmatch(m)
+		if line, col, ok := find(g[1], "("+g[3]); ok {
+			return g[1] + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col+1) + ": " + g[2] + ` "` + g[3] + `"`
+		}
+		return m
+	})
+	msg = strings.ReplaceAll(msg, root+string(os.PathSeparator), "")
+	return &Error{msg: msg}
+}
+
+// find returns the line and column (from 1) where s first occurs in file.
+func find(file, s string) (line, col int, ok bool) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return 0, 0, false
+	}
+	i := strings.Index(string(b), s)
+	if i < 0 {
+		return 0, 0, false
+	}
+	before := string(b[:i])
+	line = strings.Count(before, "\n") + 1
+	col = i - (strings.LastIndex(before, "\n") + 1) + 1
+	return line, col, true
+}
+
+// Error is a failed build, as the author should read it.
+type Error struct{ msg string }
+
+func (e *Error) Error() string { return e.msg }
