@@ -30,11 +30,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := build.WriteDownloadPage(root); err != nil {
-		return err
-	}
 	compile := func() {
-		n, err := build.CompileScenarios(root, build.GenDir(root))
+		n, err := build.Prepare(root)
 		writeServeErrors(root, err)
 		if err != nil {
 			printError(stderr, err)

@@ -86,7 +86,6 @@ func run(o Options) (*Result, error) {
 		return err
 	}
 	work := filepath.Join(root, Work)
-	gen := GenDir(root)
 	stageDir := filepath.Join(work, "stage")
 	staged := filepath.Join(stageDir, "site")
 	if err := os.RemoveAll(stageDir); err != nil {
@@ -98,11 +97,8 @@ func run(o Options) (*Result, error) {
 		}
 	}
 
-	if err := WriteDownloadPage(root); err != nil {
-		return nil, err
-	}
 	if err := stage("scenarios", func() error {
-		n, err := CompileScenarios(root, gen)
+		n, err := Prepare(root)
 		res.Scenarios = n
 		return err
 	}); err != nil {

@@ -1,10 +1,26 @@
 package build
 
+import "github.com/guidepack/guidepack/tools/internal/lint"
+
 // The stages other packages own. Each is wired here, in one place.
 
-// CompileScenarios validates scenarios/*.yaml under root and writes what Hugo reads
-// into gen (.guidepack/gen). It returns how many scenarios it compiled.
-func CompileScenarios(root, gen string) (int, error) {
+// Prepare checks the authored files (data files, front matter, scenarios) and
+// writes what Hugo reads into the generated folder. It returns how many scenarios
+// it compiled. Both build and serve run it before Hugo.
+func Prepare(root string) (scenarios int, err error) {
+	if err := WriteDownloadPage(root); err != nil {
+		return 0, err
+	}
+	res, err := lint.Project(root)
+	if err != nil {
+		return 0, err
+	}
+	return compileScenarios(root, GenDir(root), res.Codes)
+}
+
+// compileScenarios validates scenarios/*.yaml under root and writes what Hugo
+// reads into gen (.guidepack/gen).
+func compileScenarios(root, gen string, codes []string) (int, error) {
 	return 0, nil // wired when the scenario compiler lands
 }
 

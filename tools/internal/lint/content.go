@@ -1,0 +1,124 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontFields are the front matter keys the layouts use. Other keys are Hugo's
+// own (date, draft, layout, aliases, …) and are left to Hugo.
+var frontFields = fields{
+	"title":       {plain, true, "the page's title"},
+	"description": {plain, false, "one sentence saying what the page is about"},
+	"weight":      {number, false, "the page's place in its section (1 comes first)"},
+	"codes":       {codeList, false, `the codes the page cites, e.g. ["5.8"]`},
+	"themes":      {words, false, "themes, e.g. [boundaries, privacy]"},
+	"keywords":    {words, false, "terms for the A–Z index, e.g. [friend request]"},
+}
+
+// shortcode matches {{< … >}} and {{% … %}}, which Hugo replaces before Markdown
+// is parsed: they are not raw HTML.
+var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
+
+// checkContent checks the front matter and body of every Markdown page under content/.
+func checkContent(root string, known map[string]bool) []Problem {
+	var ps []Problem
+	dir := filepath.Join(root, "content")
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			ps = append(ps, Problem{File: rel(root, p), Msg: err.Error()})
+			return nil
+		}
+		ps = append(ps, checkPage(rel(root, p), b, known)...)
+		return nil
+	})
+	return ps
+}
+
+func checkPage(name string, b []byte, known map[string]bool) []Problem {
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(b, []byte("---\n")) {
+		if bytes.HasPrefix(b, []byte("+++")) || bytes.HasPrefix(b, []byte("{")) {
+			return nil // TOML or JSON front matter: Hugo checks it
+		}
+		return []Problem{{File: name, Line: 1, Col: 1, Msg: "the page has no front matter",
+			Hint: "start the file with\n---\ntitle: The page title\n---"}}
+	}
+	end := bytes.Index(b[4:], []byte("\n---"))
+	if end < 0 {
+		return []Problem{{File: name, Line: 1, Col: 1, Msg: "the front matter is not closed",
+			Hint: "end it with a line holding only ---"}}
+	}
+	front := b[4 : 4+end+1]
+	body := b[4+end+4:]
+	bodyLine := bytes.Count(b[:4+end+4], []byte("\n")) + 1
+
+	var ps []Problem
+	var doc yaml.Node
+	if err := yaml.Unmarshal(front, &doc); err != nil {
+		p := syntaxProblem(name, front, err)
+		if p.Line > 0 {
+			p.Line++ // the front matter starts on line 2
+		}
+		return []Problem{p}
+	}
+	var m *yaml.Node
+	if len(doc.Content) > 0 {
+		m = doc.Content[0]
+	}
+	if m == nil || m.Kind != yaml.MappingNode {
+		return []Problem{{File: name, Line: 2, Col: 1, Msg: "the front matter must be fields (key: value)", Hint: "e.g. title: The page title"}}
+	}
+	have := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		have[k.Value] = true
+		if f, ok := frontFields[k.Value]; ok {
+			for _, p := range checkField(name, k, f, v, known) {
+				p.Line++ // the front matter starts on line 2
+				ps = append(ps, p)
+			}
+		}
+	}
+	if !have["title"] {
+		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Msg: "the page has no title", Hint: "add title: The page title"})
+	}
+	// Raw HTML in the body is left out of the page by Hugo: say so.
+	if bytes.IndexByte(body, '<') >= 0 {
+		clean := shortcode.ReplaceAllFunc(body, func(s []byte) []byte { return bytes.Map(blank, s) })
+		if line, col, tag := rawHTML(string(clean)); tag != "" {
+			ps = append(ps, Problem{File: name, Line: bodyLine + line, Col: col, Msg: fmt.Sprintf("raw HTML %s in the page", tag),
+				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"})
+		}
+	}
+	return ps
+}
+
+// blank keeps line breaks and turns every other character into a space.
+func blank(r rune) rune {
+	if r == '\n' {
+		return r
+	}
+	return ' '
+}
+
+func sortedKeys(fs fields) []string {
+	keys := make([]string, 0, len(fs))
+	for k := range fs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,115 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	goccy "github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
+	"go.yaml.in/yaml/v3"
+)
+
+// checkData checks a data file that is a list of entries with the given fields.
+// A missing file is fine (a pack may have no cases). It returns the entries'
+// plain values by key, for cross-checks.
+func checkData(root, name string, fs fields, known map[string]bool) ([]map[string]string, []Problem) {
+	path := filepath.Join(root, filepath.FromSlash(name))
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, []Problem{{File: name, Msg: err.Error()}}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, []Problem{syntaxProblem(name, b, err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	list := doc.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return nil, []Problem{{File: name, Line: list.Line, Col: list.Column, Msg: "this file must be a list of entries",
+			Hint: "start each entry with a dash: - id: ..."}}
+	}
+	var ps []Problem
+	var entries []map[string]string
+	seen := map[string]*yaml.Node{}
+	for _, e := range list.Content {
+		if e.Kind != yaml.MappingNode {
+			ps = append(ps, Problem{File: name, Line: e.Line, Col: e.Column, Msg: "each entry must be a group of fields (key: value)",
+				Hint: "e.g.\n  - id: ...\n    title: ..."})
+			continue
+		}
+		vals := map[string]string{}
+		have := map[string]bool{}
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, v := e.Content[i], e.Content[i+1]
+			f, ok := fs[k.Value]
+			if !ok {
+				hint := "the fields are " + fieldList(fs)
+				if n := nearest(k.Value, fs); n != "" {
+					hint = fmt.Sprintf("did you mean %q? The fields are %s", n, fieldList(fs))
+				}
+				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q", k.Value), Hint: hint})
+				continue
+			}
+			if have[k.Value] {
+				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("%s is given twice in this entry", k.Value), Hint: "keep one of them"})
+			}
+			have[k.Value] = true
+			ps = append(ps, checkField(name, k, f, v, known)...)
+			if v.Kind == yaml.ScalarNode {
+				vals[k.Value] = v.Value
+			}
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
+				if first, dup := seen[v.Value]; dup {
+					ps = append(ps, Problem{File: name, Line: v.Line, Col: v.Column, Msg: fmt.Sprintf("id %q is used twice", v.Value),
+						Hint: fmt.Sprintf("it is first used at line %d; ids must be unique", first.Line)})
+				} else {
+					seen[v.Value] = v
+				}
+			}
+		}
+		for _, k := range sortedKeys(fs) {
+			if fs[k].required && !have[k] {
+				ps = append(ps, Problem{File: name, Line: e.Line, Col: e.Column, Msg: fmt.Sprintf("this entry has no %s", k),
+					Hint: fmt.Sprintf("add %s: %s", k, fs[k].about)})
+			}
+		}
+		entries = append(entries, vals)
+	}
+	return entries, ps
+}
+
+// syntaxProblem describes a YAML syntax error in src. goccy/go-yaml (the parser
+// Hugo uses) says where the mistake is more exactly than yaml.v3 does, so ask it.
+func syntaxProblem(name string, src []byte, err error) Problem {
+	line, col := 0, 0
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if _, perr := parser.ParseBytes(src, 0); perr != nil {
+		first, _, _ := strings.Cut(goccy.FormatError(perr, false, false), "\n")
+		if m := goccyPos.FindStringSubmatch(first); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			col, _ = strconv.Atoi(m[2])
+			msg = m[3]
+		}
+	}
+	if line == 0 {
+		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+			col = 1
+		}
+	}
+	return Problem{File: name, Line: line, Col: col, Msg: "this is not valid YAML: " + msg,
+		Hint: "check the indentation, and put text that holds a colon (:) or starts with a quote or bracket in quotes"}
+}
+
+var goccyPos = regexp.MustCompile(`^\[(\d+):(\d+)\] (.*)`)
+
+func fieldList(fs fields) string { return strings.Join(sortedKeys(fs), ", ") }

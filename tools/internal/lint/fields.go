@@ -1,0 +1,197 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// kind is what a field must hold.
+type kind int
+
+const (
+	plain    kind = iota // a plain line of text
+	markdown             // Markdown text (raw HTML is not allowed)
+	slug                 // lower-case letters, digits and dashes: an id or file name
+	codeID               // a code number such as "5.8"
+	words                // a list of plain texts
+	codeList             // a list of codes that data/codes.yaml defines
+	number               // a whole number
+)
+
+// field describes one key of an entry.
+type field struct {
+	kind     kind
+	required bool
+	about    string // what to write, for hints
+}
+
+type fields map[string]field
+
+var codeFields = fields{
+	"id":      {codeID, true, `the code's number as text in quotes, e.g. "5.8"`},
+	"slug":    {slug, true, `the page name of the code, e.g. "5-8"`},
+	"title":   {plain, true, "a short title"},
+	"text":    {plain, true, "what the code says, in one or two sentences"},
+	"summary": {markdown, false, "what the code means online (Markdown)"},
+}
+
+var faqFields = fields{
+	"id":       {slug, true, "the answer's anchor, e.g. can-i-friend-someone"},
+	"question": {plain, true, "the question, as a reader would ask it"},
+	"answer":   {markdown, true, "the answer (Markdown)"},
+	"codes":    {codeList, false, `the codes the answer cites, e.g. ["5.8"]`},
+	"keywords": {words, false, "terms for the A–Z index"},
+}
+
+var caseFields = fields{
+	"id":       {slug, true, "the case's page name, e.g. friend-request-public-page"},
+	"title":    {plain, true, "a short neutral title"},
+	"role":     {plain, true, `the worker's role, e.g. "Care assistant"`},
+	"happened": {markdown, true, "what happened (Markdown)"},
+	"mattered": {markdown, true, "why it mattered (Markdown)"},
+	"themes":   {words, false, "themes, e.g. [boundaries, privacy]"},
+	"codes":    {codeList, false, `the codes the case relates to, e.g. ["5.8"]`},
+	"keywords": {words, false, "terms for the A–Z index"},
+}
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	codeRE = regexp.MustCompile(`^\d+(\.\d+)*$`)
+)
+
+// checkField checks one value against its field and returns problems.
+func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
+	key := k.Value
+	at := func(n *yaml.Node, msg, hint string) Problem {
+		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
+	}
+	switch f.kind {
+	case words, codeList:
+		if v.Kind != yaml.SequenceNode {
+			if v.Kind == yaml.ScalarNode && v.Value != "" {
+				return []Problem{at(v, fmt.Sprintf("%s must be a list", key), fmt.Sprintf("write it in square brackets: %s: [%s]", key, quoteIfCode(f, v.Value)))}
+			}
+			return []Problem{at(v, fmt.Sprintf("%s must be a list", key), f.about)}
+		}
+		var ps []Problem
+		for _, item := range v.Content {
+			if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
+				ps = append(ps, at(item, fmt.Sprintf("each item of %s must be a short text", key), f.about))
+				continue
+			}
+			if f.kind == codeList && !known[item.Value] {
+				ps = append(ps, at(item, fmt.Sprintf("unknown code %q", item.Value), knownHint(known)))
+			}
+		}
+		return ps
+	case number:
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+			return []Problem{at(v, fmt.Sprintf("%s must be a whole number", key), "e.g. "+key+": 3")}
+		}
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		return []Problem{at(v, fmt.Sprintf("%s must be text, not a list or a group of fields", key), f.about)}
+	}
+	val := strings.TrimSpace(v.Value)
+	if val == "" {
+		return []Problem{at(v, fmt.Sprintf("%s is empty", key), "write "+f.about)}
+	}
+	switch f.kind {
+	case slug:
+		if !slugRE.MatchString(val) {
+			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+toSlug(val))}
+		}
+	case codeID:
+		if v.Tag != "!!str" || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+			return []Problem{at(v, fmt.Sprintf("%s %s must be in quotes", key, val), fmt.Sprintf(`write %s: "%s" (without quotes, 5.10 would read as the number 5.1)`, key, val))}
+		}
+		if !codeRE.MatchString(val) {
+			return []Problem{at(v, fmt.Sprintf("%s %q is not a code number", key, val), `e.g. "5.8"`)}
+		}
+	case markdown:
+		if line, col, tag := rawHTML(v.Value); tag != "" {
+			// Where the tag is in the file: a block scalar (answer: |) starts on
+			// the next line, indented (we assume by two spaces) under its key.
+			l, c := v.Line+line, v.Column+col-1
+			switch {
+			case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+				l, c = v.Line+1+line, k.Column+2+col-1
+			case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && line == 0:
+				c++
+			}
+			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
+				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
+		}
+	}
+	return nil
+}
+
+func quoteIfCode(f field, v string) string {
+	if f.kind == codeList {
+		return `"` + v + `"`
+	}
+	return v
+}
+
+func knownHint(known map[string]bool) string {
+	if len(known) == 0 {
+		return "data/codes.yaml lists no codes"
+	}
+	var ids []string
+	for id := range known {
+		ids = append(ids, `"`+id+`"`)
+	}
+	sort.Strings(ids)
+	return "the codes in data/codes.yaml are " + strings.Join(ids, ", ")
+}
+
+func toSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// nearest returns the key of fs closest to k (by edit distance), or "".
+func nearest(k string, fs fields) string {
+	best, bestD := "", 3
+	for name := range fs {
+		if d := distance(k, name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
