@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,7 +10,7 @@ import (
 
 // hookError matches what the link and image render hooks report: they know the
 // page's file but not where in it the link is.
-var hookError = regexp.MustCompile(`(?m)^(/[^:\n]+\.md): (link|image) "([^"\n]*)"`)
+var hookError = regexp.MustCompile(`(?m)^(/[^:\n]+\.md|/[^:\n]+\.gotmpl): (link|image) "([^"\n]*)"`)
 
 // authorFacing rewrites a build error for the author: file names relative to the
 // project, and render hook errors given the line:col of the link in the file.
@@ -19,8 +20,21 @@ func authorFacing(root string, err error) error {
 	}
 	msg := hookError.ReplaceAllStringFunc(err.Error(), func(m string) string {
 		g := hookError.FindStringSubmatch(m)
-		if line, col, ok := find(g[1], "("+g[3]); ok {
-			return g[1] + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col+1) + ": " + g[2] + ` "` + g[3] + `"`
+		file := g[1]
+		line, col, ok := find(file, "("+g[3])
+		if !ok {
+			// Markdown from a data file (an FAQ answer, a case) is rendered on a
+			// page: look for the link in the data files.
+			files, _ := filepath.Glob(filepath.Join(root, "data", "*.yaml"))
+			for _, f := range files {
+				if line, col, ok = find(f, "("+g[3]); ok {
+					file = f
+					break
+				}
+			}
+		}
+		if ok {
+			return file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col+1) + ": " + g[2] + ` "` + g[3] + `"`
 		}
 		return m
 	})
