@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -165,33 +166,5 @@ func toSlug(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// nearest returns the key of fs closest to k (by edit distance), or "".
-func nearest(k string, fs fields) string {
-	best, bestD := "", 3
-	for name := range fs {
-		if d := distance(k, name); d < bestD || d == bestD && name < best {
-			best, bestD = name, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
+// nearest returns the key of fs closest to k, or "".
+func nearest(k string, fs fields) string { return diag.Nearest(k, sortedKeys(fs)) }

@@ -5,51 +5,17 @@
 package lint
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
 )
 
-// Problem is one mistake in an authored file.
-type Problem struct {
-	File      string // relative to the project
-	Line, Col int    // from 1; 0 when unknown
-	Msg, Hint string
-}
-
-func (p Problem) String() string {
-	s := fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
-	if p.Hint != "" {
-		s += "\nhint: " + p.Hint
-	}
-	return s
-}
-
-// Problems is every mistake found, sorted by file and position.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (ps Problems) sort() {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-}
+// Problem and Problems are diag's: every mistake with file:line:col and a hint.
+type (
+	Problem  = diag.Problem
+	Problems = diag.Problems
+)
 
 // Result is what the checked files hold that other stages need.
 type Result struct {
@@ -75,11 +41,7 @@ func Project(root string) (Result, error) {
 	_, p = checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
 	ps = append(ps, checkContent(root, known)...)
-	if len(ps) > 0 {
-		ps.sort()
-		return res, ps
-	}
-	return res, nil
+	return res, ps.Err()
 }
 
 func rel(root, file string) string {
