@@ -1,6 +1,10 @@
 package build
 
-import "github.com/guidepack/guidepack/tools/internal/lint"
+import (
+	"github.com/guidepack/guidepack/tools/internal/lint"
+	"github.com/guidepack/guidepack/tools/internal/quiz"
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
 
 // The stages other packages own. Each is wired here, in one place.
 
@@ -21,7 +25,11 @@ func Prepare(root string) (scenarios int, err error) {
 // compileScenarios validates scenarios/*.yaml under root and writes what Hugo
 // reads into gen (.guidepack/gen).
 func compileScenarios(root, gen string, codes []string) (int, error) {
-	return 0, nil // wired when the scenario compiler lands
+	scs, err := scenario.Load(root, codes)
+	if err != nil {
+		return 0, err
+	}
+	return len(scs), quiz.Compile(root, gen, scs)
 }
 
 // indexSearch writes the search index into the built site.

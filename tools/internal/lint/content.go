@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -98,7 +99,7 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	// Raw HTML in the body is left out of the page by Hugo: say so.
 	if bytes.IndexByte(body, '<') >= 0 {
 		clean := shortcode.ReplaceAllFunc(body, func(s []byte) []byte { return bytes.Map(blank, s) })
-		if line, col, tag := rawHTML(string(clean)); tag != "" {
+		if line, col, tag := markdown.RawHTML(string(clean)); tag != "" {
 			ps = append(ps, Problem{File: name, Line: bodyLine + line, Col: col, Msg: fmt.Sprintf("raw HTML %s in the page", tag),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"})
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -15,7 +16,7 @@ type kind int
 
 const (
 	plain    kind = iota // a plain line of text
-	markdown             // Markdown text (raw HTML is not allowed)
+	mdText               // Markdown text (raw HTML is not allowed)
 	slug                 // lower-case letters, digits and dashes: an id or file name
 	codeID               // a code number such as "5.8"
 	words                // a list of plain texts
@@ -37,13 +38,13 @@ var codeFields = fields{
 	"slug":    {slug, true, `the page name of the code, e.g. "5-8"`},
 	"title":   {plain, true, "a short title"},
 	"text":    {plain, true, "what the code says, in one or two sentences"},
-	"summary": {markdown, false, "what the code means online (Markdown)"},
+	"summary": {mdText, false, "what the code means online (Markdown)"},
 }
 
 var faqFields = fields{
 	"id":       {slug, true, "the answer's anchor, e.g. can-i-friend-someone"},
 	"question": {plain, true, "the question, as a reader would ask it"},
-	"answer":   {markdown, true, "the answer (Markdown)"},
+	"answer":   {mdText, true, "the answer (Markdown)"},
 	"codes":    {codeList, false, `the codes the answer cites, e.g. ["5.8"]`},
 	"keywords": {words, false, "terms for the A–Z index"},
 }
@@ -52,8 +53,8 @@ var caseFields = fields{
 	"id":       {slug, true, "the case's page name, e.g. friend-request-public-page"},
 	"title":    {plain, true, "a short neutral title"},
 	"role":     {plain, true, `the worker's role, e.g. "Care assistant"`},
-	"happened": {markdown, true, "what happened (Markdown)"},
-	"mattered": {markdown, true, "why it mattered (Markdown)"},
+	"happened": {mdText, true, "what happened (Markdown)"},
+	"mattered": {mdText, true, "why it mattered (Markdown)"},
 	"themes":   {words, false, "themes, e.g. [boundaries, privacy]"},
 	"codes":    {codeList, false, `the codes the case relates to, e.g. ["5.8"]`},
 	"keywords": {words, false, "terms for the A–Z index"},
@@ -114,17 +115,9 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 		if !codeRE.MatchString(val) {
 			return []Problem{at(v, fmt.Sprintf("%s %q is not a code number", key, val), `e.g. "5.8"`)}
 		}
-	case markdown:
-		if line, col, tag := rawHTML(v.Value); tag != "" {
-			// Where the tag is in the file: a block scalar (answer: |) starts on
-			// the next line, indented (we assume by two spaces) under its key.
-			l, c := v.Line+line, v.Column+col-1
-			switch {
-			case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-				l, c = v.Line+1+line, k.Column+2+col-1
-			case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && line == 0:
-				c++
-			}
+	case mdText:
+		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
+			l, c := diag.InText(k, v, line, col)
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
 		}

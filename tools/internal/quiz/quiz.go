@@ -1,0 +1,232 @@
+// Package quiz compiles checked scenarios into what the site is built from: one
+// data file per scenario (every text already rendered from Markdown to HTML) that
+// the layouts turn into a page working with or without JavaScript, and one page
+// stub per scenario in the scenarios section.
+package quiz
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
+
+// Compiled is a scenario as the layouts and the browser script read it.
+type Compiled struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary"`
+	Service  string   `json:"service"`
+	Codes    []string `json:"codes"`
+	Minutes  int      `json:"minutes"`
+	Start    string   `json:"start"`
+	Steps    []Step   `json:"steps"`
+	Best     []string `json:"best"` // the step ids of the best path, start to ending
+	Source   string   `json:"source"`
+	Versions []string `json:"versions,omitempty"`
+}
+
+// Step is one step, rendered.
+type Step struct {
+	ID       string   `json:"id"`
+	Anchor   string   `json:"anchor"` // the element id: <scenario>--<step>
+	N        int      `json:"n"`      // its number, from 1, in file order
+	Kind     string   `json:"kind"`
+	Title    string   `json:"title"`
+	HTML     string   `json:"html"`
+	Choices  []Choice `json:"choices,omitempty"`
+	Options  []Option `json:"options,omitempty"`
+	Multiple bool     `json:"multiple,omitempty"`
+	Next     *Link    `json:"next,omitempty"`
+	Result   string   `json:"result,omitempty"`
+	Points   []string `json:"points,omitempty"`
+	Codes    []string `json:"codes,omitempty"`
+}
+
+// Link names the step something leads to.
+type Link struct {
+	ID     string `json:"id"`
+	Anchor string `json:"anchor"`
+	N      int    `json:"n"`
+	Title  string `json:"title"`
+}
+
+// Choice is one thing the reader may do at a situation.
+type Choice struct {
+	Label     string `json:"label"` // A, B, C…
+	HTML      string `json:"html"`
+	Feedback  string `json:"feedback"`
+	Judgement string `json:"judgement"`
+	Next      Link   `json:"next"`
+}
+
+// Option is one answer to a question.
+type Option struct {
+	Label    string `json:"label"`
+	HTML     string `json:"html"`
+	Feedback string `json:"feedback"`
+	Correct  bool   `json:"correct"`
+}
+
+// Compile renders the scenarios and writes them into gen: data/scenarios/<id>.json
+// and content/scenarios/<id>.md. root is the project (for resolving page links).
+// Files of scenarios that no longer exist are removed.
+func Compile(root, gen string, scs []*scenario.Scenario) error {
+	dataDir := filepath.Join(gen, "data", "scenarios")
+	pageDir := filepath.Join(gen, "content", "scenarios")
+	for _, d := range []string{dataDir, pageDir} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	r := newRenderer(root)
+	var ps problems
+	for _, s := range scs {
+		c, err := compileOne(r, s)
+		if err != nil {
+			ps = append(ps, err)
+			continue
+		}
+		b, err := json.MarshalIndent(c, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dataDir, s.ID+".json"), b, 0o644); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(pageDir, s.ID+".md"), pageStub(c), 0o644); err != nil {
+			return err
+		}
+	}
+	return ps.err()
+}
+
+func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
+	c := &Compiled{ID: s.ID, Title: s.Title, Summary: s.Summary, Service: s.Service, Codes: nonNil(s.Codes),
+		Minutes: s.Minutes, Start: s.Start, Source: s.File}
+	link := func(id string) Link {
+		st := s.Step(id)
+		if st == nil {
+			return Link{ID: id}
+		}
+		return Link{ID: id, Anchor: anchor(s.ID, id), N: index(s, id) + 1, Title: titleOf(st)}
+	}
+	for i, st := range s.Steps {
+		out := Step{ID: st.ID, Anchor: anchor(s.ID, st.ID), N: i + 1, Kind: st.Kind, Title: titleOf(st),
+			Multiple: st.Multiple, Result: st.Result, Codes: st.Codes}
+		var err error
+		md := func(src string) string {
+			h, e := r.render(src)
+			if e != nil && err == nil {
+				err = fmt.Errorf("%s: step %q: %w", s.File, st.ID, e)
+			}
+			return h
+		}
+		out.HTML = md(st.Text)
+		for j, ch := range st.Choices {
+			out.Choices = append(out.Choices, Choice{Label: label(j), HTML: md(ch.Text), Feedback: md(ch.Feedback),
+				Judgement: ch.Judgement, Next: link(ch.Next)})
+		}
+		for j, o := range st.Options {
+			out.Options = append(out.Options, Option{Label: label(j), HTML: md(o.Text), Feedback: md(o.Feedback), Correct: o.Correct})
+		}
+		if st.Next != "" {
+			l := link(st.Next)
+			out.Next = &l
+		}
+		for _, p := range st.Points {
+			out.Points = append(out.Points, md(p))
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.Steps = append(c.Steps, out)
+	}
+	c.Best = bestPath(s)
+	return c, nil
+}
+
+// bestPath follows the first good choice from the start to an ending.
+func bestPath(s *scenario.Scenario) []string {
+	var path []string
+	seen := map[string]bool{}
+	for id := s.Start; id != "" && !seen[id]; {
+		seen[id] = true
+		path = append(path, id)
+		st := s.Step(id)
+		if st == nil {
+			break
+		}
+		next := st.Next
+		if st.Kind == scenario.Situation && len(st.Choices) > 0 {
+			next = st.Choices[0].Next
+			for _, ch := range st.Choices {
+				if ch.Judgement == "good" && !seen[ch.Next] {
+					next = ch.Next
+					break
+				}
+			}
+		}
+		id = next
+	}
+	return path
+}
+
+func anchor(scenarioID, stepID string) string { return scenarioID + "--" + stepID }
+
+func index(s *scenario.Scenario, id string) int {
+	for i, st := range s.Steps {
+		if st.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func titleOf(st *scenario.Step) string {
+	if st.Title != "" {
+		return st.Title
+	}
+	return map[string]string{scenario.Situation: "What do you do?", scenario.Question: "A question",
+		scenario.Reflection: "Reflect", scenario.Ending: "The outcome"}[st.Kind]
+}
+
+func label(i int) string { return string(rune('A' + i)) }
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// pageStub is the scenario's page in the scenarios section.
+func pageStub(c *Compiled) []byte {
+	fm := map[string]any{
+		"title":       c.Title,
+		"description": c.Summary,
+		"codes":       c.Codes,
+		"params":      map[string]any{"scenario": c.ID, "service": c.Service, "minutes": c.Minutes},
+	}
+	b, _ := json.MarshalIndent(fm, "", "  ")
+	return append(b, '\n')
+}
+
+type problems []error
+
+func (ps problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.Error()
+	}
+	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+}

@@ -1,0 +1,405 @@
+package scenario
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/markdown"
+	"go.yaml.in/yaml/v3"
+)
+
+// Load reads and checks every scenarios/*.yaml under root. codes are the code ids
+// data/codes.yaml defines. It returns diag.Problems when anything is wrong.
+func Load(root string, codes []string) ([]*Scenario, error) {
+	files, err := filepath.Glob(filepath.Join(root, "scenarios", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var all []*Scenario
+	var ps diag.Problems
+	seen := map[string]string{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		name, _ := filepath.Rel(root, f)
+		name = filepath.ToSlash(name)
+		scs, p := Parse(name, src, codes)
+		ps = append(ps, p...)
+		for _, s := range scs {
+			if other, dup := seen[s.ID]; dup {
+				ps = append(ps, diag.Problem{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("scenario id %q is also used in %s", s.ID, other),
+					Hint: "give each scenario (and each variant) its own id"})
+				continue
+			}
+			seen[s.ID] = name
+			all = append(all, s)
+		}
+	}
+	return all, ps.Err()
+}
+
+// reader walks one file's YAML, collecting problems.
+type reader struct {
+	file  string
+	codes map[string]bool
+	ps    diag.Problems
+}
+
+func (r *reader) add(n *yaml.Node, msg, hint string) { r.ps = append(r.ps, diag.At(r.file, n, msg, hint)) }
+
+// Parse reads one scenario file. It never panics, whatever src holds.
+func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
+	r := &reader{file: name, codes: map[string]bool{}}
+	for _, c := range codes {
+		r.codes[c] = true
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 1
+		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		}
+		return nil, diag.Problems{{File: name, Line: line, Col: 1, Msg: "this is not valid YAML: " + msg,
+			Hint: "check the indentation, and put text that holds a colon (:) or starts with a quote or bracket in quotes"}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, diag.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is empty", Hint: "see the authoring page for a scenario to start from"}}
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		r.add(top, "a scenario file must be fields (key: value)", "start with id: and title:")
+		return nil, r.ps
+	}
+	fields := r.fields(top, topFields)
+	base := &Scenario{File: name}
+	r.meta(base, fields, true)
+	stepNodes := r.stepNodes(fields["steps"])
+
+	var out []*Scenario
+	if vs, ok := fields["variants"]; ok {
+		if vs.Kind != yaml.SequenceNode || len(vs.Content) == 0 {
+			r.add(vs, "variants must be a list", "e.g.\nvariants:\n  - id: friend-request-children\n    service: children")
+		} else {
+			for _, vn := range vs.Content {
+				if vn.Kind != yaml.MappingNode {
+					r.add(vn, "each variant must be fields (key: value)", "start it with id:")
+					continue
+				}
+				vf := r.fields(vn, variantFields)
+				v := *base
+				v.Codes = append([]string(nil), base.Codes...)
+				r.meta(&v, vf, false)
+				if _, ok := vf["id"]; !ok {
+					r.add(vn, "this variant has no id", "add id: a name for the variant, e.g. friend-request-adults")
+				}
+				steps := mergeSteps(stepNodes, r.stepNodes(vf["steps"]))
+				out = append(out, r.finish(&v, steps, vn))
+			}
+		}
+	} else {
+		out = append(out, r.finish(base, stepNodes, top))
+	}
+	r.ps.Sort()
+	return out, r.ps
+}
+
+// stepNode is a step's fields as written, before parsing.
+type stepNode struct {
+	id     string
+	node   *yaml.Node // the mapping
+	fields map[string]*yaml.Node
+	keys   map[string]*yaml.Node
+}
+
+func (r *reader) stepNodes(n *yaml.Node) []*stepNode {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.add(n, "steps must be a list", "start each step with a dash: - id: ...")
+		return nil
+	}
+	var out []*stepNode
+	for _, sn := range n.Content {
+		if sn.Kind != yaml.MappingNode {
+			r.add(sn, "each step must be fields (key: value)", "start it with id:")
+			continue
+		}
+		s := &stepNode{node: sn, fields: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+		for i := 0; i+1 < len(sn.Content); i += 2 {
+			s.fields[sn.Content[i].Value] = sn.Content[i+1]
+			s.keys[sn.Content[i].Value] = sn.Content[i]
+		}
+		if id := s.fields["id"]; id != nil && id.Kind == yaml.ScalarNode {
+			s.id = id.Value
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// mergeSteps applies a variant's steps to the base's: a variant step with a
+// base step's id replaces the fields it gives (all of them when it makes the step
+// another kind); other variant steps are added.
+func mergeSteps(base, variant []*stepNode) []*stepNode {
+	out := make([]*stepNode, 0, len(base)+len(variant))
+	index := map[string]int{}
+	for _, b := range base {
+		c := &stepNode{id: b.id, node: b.node, fields: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+		for k, v := range b.fields {
+			c.fields[k], c.keys[k] = v, b.keys[k]
+		}
+		if b.id != "" {
+			index[b.id] = len(out)
+		}
+		out = append(out, c)
+	}
+	for _, v := range variant {
+		i, ok := index[v.id]
+		if !ok || v.id == "" {
+			out = append(out, v)
+			continue
+		}
+		c := out[i]
+		for _, k := range kindKeys {
+			_, inVariant := v.fields[k]
+			_, inBase := c.fields[k]
+			if inVariant && !inBase {
+				c.fields, c.keys = map[string]*yaml.Node{}, map[string]*yaml.Node{}
+				c.node = v.node
+				break
+			}
+		}
+		for k, n := range v.fields {
+			c.fields[k], c.keys[k] = n, v.keys[k]
+		}
+	}
+	return out
+}
+
+var (
+	topFields     = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps", "variants"}
+	variantFields = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps"}
+	stepFields    = []string{"id", "title", "situation", "question", "reflection", "ending", "choices", "options", "multiple", "next", "result", "points", "codes"}
+	choiceFields  = []string{"text", "feedback", "judgement", "next"}
+	optionFields  = []string{"text", "feedback", "correct"}
+	kindKeys      = []string{Situation, Question, Reflection, Ending}
+	slugRE        = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// fields returns a mapping's values by key, reporting unknown and repeated keys.
+func (r *reader) fields(m *yaml.Node, known []string) map[string]*yaml.Node {
+	out := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !contains(known, k.Value) {
+			hint := "the fields here are " + strings.Join(known, ", ")
+			if n := diag.Nearest(k.Value, known); n != "" {
+				hint = fmt.Sprintf("did you mean %q? ", n) + hint
+			}
+			r.add(k, fmt.Sprintf("unknown field %q", k.Value), hint)
+			continue
+		}
+		if _, dup := out[k.Value]; dup {
+			r.add(k, fmt.Sprintf("%s is given twice", k.Value), "keep one of them")
+		}
+		out[k.Value] = v
+	}
+	return out
+}
+
+// meta reads the scenario's own fields (or a variant's, which override the base's).
+func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
+	if n, ok := f["id"]; ok {
+		s.ID = r.slug(n, "id")
+	}
+	if n, ok := f["title"]; ok {
+		s.Title = r.text(n, "title")
+	}
+	if n, ok := f["summary"]; ok {
+		s.Summary = r.text(n, "summary")
+	}
+	if n, ok := f["service"]; ok {
+		s.Service = r.oneOf(n, "service", Services)
+	}
+	if n, ok := f["codes"]; ok {
+		s.Codes = r.codeList(n)
+	}
+	if n, ok := f["minutes"]; ok {
+		s.Minutes = r.number(n, "minutes")
+	}
+	if n, ok := f["start"]; ok {
+		s.Start = r.slug(n, "start")
+	}
+}
+
+// finish parses the steps and checks the scenario as a whole.
+func (r *reader) finish(s *Scenario, nodes []*stepNode, at *yaml.Node) *Scenario {
+	for _, need := range []struct{ v, name, hint string }{
+		{s.ID, "id", "add id: a short name in lower case with dashes, e.g. friend-request"},
+		{s.Title, "title", "add title: what the scenario is about"},
+		{s.Service, "service", "add service: children, adults or all"},
+	} {
+		if need.v == "" {
+			r.add(at, fmt.Sprintf("the scenario %shas no %s", named(s.ID), need.name), need.hint)
+		}
+	}
+	if len(nodes) == 0 {
+		r.add(at, fmt.Sprintf("the scenario %shas no steps", named(s.ID)), "add steps: a list of situations, questions, reflections and endings")
+		return s
+	}
+	ids := map[string]*stepNode{}
+	for _, n := range nodes {
+		st := r.step(n)
+		if st.ID != "" {
+			if first, dup := ids[st.ID]; dup {
+				r.add(n.fields["id"], fmt.Sprintf("step id %q is used twice", st.ID), fmt.Sprintf("it is first used at line %d; give each step its own id", first.node.Line))
+				continue
+			}
+			ids[st.ID] = n
+		}
+		s.Steps = append(s.Steps, st)
+	}
+	if s.Start == "" {
+		s.Start = s.Steps[0].ID
+	}
+	r.links(s, ids)
+	return s
+}
+
+func named(id string) string {
+	if id == "" {
+		return ""
+	}
+	return strconv.Quote(id) + " "
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// text reads a non-empty plain text.
+func (r *reader) text(n *yaml.Node, key string) string {
+	if n.Kind != yaml.ScalarNode {
+		r.add(n, key+" must be text", "write it after the colon, or as a block starting with |")
+		return ""
+	}
+	if strings.TrimSpace(n.Value) == "" {
+		r.add(n, key+" is empty", "write the "+key)
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// md reads Markdown text, which must hold no raw HTML.
+func (r *reader) md(k, n *yaml.Node, key string) string {
+	s := r.text(n, key)
+	if line, col, tag := markdown.RawHTML(s); tag != "" {
+		// The value was trimmed: count the lines trimmed off its start.
+		lead := strings.Count(n.Value[:strings.Index(n.Value, strings.TrimSpace(n.Value)[:1])], "\n")
+		l, c := diag.InText(k, n, line+lead, col)
+		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
+			Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is not allowed in scenarios"})
+	}
+	return s
+}
+
+func (r *reader) slug(n *yaml.Node, key string) string {
+	s := r.text(n, key)
+	if s != "" && !slugRE.MatchString(s) {
+		r.add(n, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, s), "e.g. "+slugify(s))
+		return ""
+	}
+	return s
+}
+
+func (r *reader) oneOf(n *yaml.Node, key string, allowed []string) string {
+	s := r.text(n, key)
+	if s != "" && !contains(allowed, s) {
+		hint := key + " is one of " + strings.Join(allowed, ", ")
+		if near := diag.Nearest(s, allowed); near != "" {
+			hint = fmt.Sprintf("did you mean %q? ", near) + hint
+		}
+		r.add(n, fmt.Sprintf("%s %q is not one of %s", key, s, strings.Join(allowed, ", ")), hint)
+		return ""
+	}
+	return s
+}
+
+func (r *reader) number(n *yaml.Node, key string) int {
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
+		r.add(n, key+" must be a whole number", "e.g. "+key+": 10")
+		return 0
+	}
+	return v
+}
+
+func (r *reader) boolean(n *yaml.Node, key string) bool {
+	switch n.Value {
+	case "true", "yes":
+		return true
+	case "false", "no":
+		return false
+	}
+	r.add(n, key+" must be true or false", "e.g. "+key+": true")
+	return false
+}
+
+func (r *reader) codeList(n *yaml.Node) []string {
+	if n.Kind != yaml.SequenceNode {
+		r.add(n, "codes must be a list", `write them in square brackets: codes: ["5.8"]`)
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode || !r.codes[c.Value] {
+			r.add(c, fmt.Sprintf("unknown code %q", c.Value), "the codes are listed in data/codes.yaml: "+r.codeNames())
+			continue
+		}
+		out = append(out, c.Value)
+	}
+	return out
+}
+
+func (r *reader) codeNames() string {
+	var ids []string
+	for c := range r.codes {
+		ids = append(ids, strconv.Quote(c))
+	}
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		return "none yet"
+	}
+	return strings.Join(ids, ", ")
+}
+
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

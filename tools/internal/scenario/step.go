@@ -1,0 +1,206 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// step parses one step; its kind is the one of situation, question, reflection
+// and ending that it has.
+func (r *reader) step(n *stepNode) *Step {
+	st := &Step{Line: n.node.Line}
+	f := map[string]*yaml.Node{}
+	for k, v := range n.fields {
+		if !contains(stepFields, k) {
+			hint := "the fields of a step are " + strings.Join(stepFields, ", ")
+			if near := nearestKey(k); near != "" {
+				hint = fmt.Sprintf("did you mean %q? ", near) + hint
+			}
+			r.add(n.keys[k], fmt.Sprintf("unknown field %q", k), hint)
+			continue
+		}
+		f[k] = v
+	}
+	if id, ok := f["id"]; ok {
+		st.ID = r.slug(id, "id")
+	} else {
+		r.add(n.node, "this step has no id", "add id: a short name for the step, e.g. the-request")
+	}
+	if t, ok := f["title"]; ok {
+		st.Title = r.text(t, "title")
+	}
+	var kinds []string
+	for _, k := range kindKeys {
+		if _, ok := f[k]; ok {
+			kinds = append(kinds, k)
+		}
+	}
+	switch len(kinds) {
+	case 0:
+		r.add(n.node, fmt.Sprintf("step %q has no text", st.ID), "give it one of situation:, question:, reflection: or ending:")
+		return st
+	case 1:
+	default:
+		r.add(n.keys[kinds[1]], fmt.Sprintf("step %q has both %s and %s", st.ID, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
+	}
+	st.Kind = kinds[0]
+	st.Text = r.md(n.keys[st.Kind], f[st.Kind], st.Kind)
+
+	// Which fields belong to which kind.
+	allowed := map[string][]string{
+		Situation:  {"choices"},
+		Question:   {"options", "multiple", "next"},
+		Reflection: {"next"},
+		Ending:     {"result", "points", "codes"},
+	}
+	for _, k := range []string{"choices", "options", "multiple", "next", "result", "points", "codes"} {
+		if _, ok := f[k]; ok && !contains(allowed[st.Kind], k) {
+			r.add(n.keys[k], fmt.Sprintf("a %s step has no %s", st.Kind, k), fmt.Sprintf("a %s step has %s", st.Kind, strings.Join(allowed[st.Kind], ", ")))
+			delete(f, k)
+		}
+	}
+	switch st.Kind {
+	case Situation:
+		st.Choices = r.choices(n, f["choices"], st.ID)
+	case Question:
+		if m, ok := f["multiple"]; ok {
+			st.Multiple = r.boolean(m, "multiple")
+		}
+		st.Options = r.options(n, f["options"], st)
+		st.Next = r.next(n, f["next"], st.ID)
+	case Reflection:
+		st.Next = r.next(n, f["next"], st.ID)
+	case Ending:
+		if res, ok := f["result"]; ok {
+			st.Result = r.oneOf(res, "result", Judgements)
+		}
+		if p, ok := f["points"]; ok {
+			if p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
+				r.add(p, "points must be a list of key points", "write each point on its own line starting with a dash")
+			} else {
+				for _, pn := range p.Content {
+					st.Points = append(st.Points, r.md(n.keys["points"], pn, "a key point"))
+				}
+			}
+		}
+		if c, ok := f["codes"]; ok {
+			st.Codes = r.codeList(c)
+		}
+	}
+	return st
+}
+
+func nearestKey(k string) string {
+	for _, cands := range [][]string{stepFields} {
+		if n := nearestOf(k, cands); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+func (r *reader) next(n *stepNode, v *yaml.Node, id string) string {
+	if v == nil {
+		r.add(n.node, fmt.Sprintf("step %q has no next", id), "add next: the id of the step that comes after it")
+		return ""
+	}
+	return r.slug(v, "next")
+}
+
+func (r *reader) choices(n *stepNode, v *yaml.Node, id string) []Choice {
+	if v == nil {
+		r.add(n.node, fmt.Sprintf("situation %q has no choices", id), "add choices: a list of what the reader could do, each with text, feedback, judgement and next")
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		r.add(v, "choices must be a list", "start each choice with a dash: - text: ...")
+		return nil
+	}
+	var out []Choice
+	for _, cn := range v.Content {
+		if cn.Kind != yaml.MappingNode {
+			r.add(cn, "each choice must be fields (key: value)", "give it text, feedback, judgement and next")
+			continue
+		}
+		f := r.fields(cn, choiceFields)
+		keys := keyNodes(cn)
+		var c Choice
+		for _, k := range choiceFields {
+			if _, ok := f[k]; !ok {
+				r.add(cn, "this choice has no "+k, map[string]string{
+					"text": "add text: what the reader could do", "feedback": "add feedback: what happens and why",
+					"judgement": "add judgement: good, risky or poor", "next": "add next: the id of the step it leads to"}[k])
+			}
+		}
+		if t, ok := f["text"]; ok {
+			c.Text = r.md(keys["text"], t, "text")
+		}
+		if t, ok := f["feedback"]; ok {
+			c.Feedback = r.md(keys["feedback"], t, "feedback")
+		}
+		if t, ok := f["judgement"]; ok {
+			c.Judgement = r.oneOf(t, "judgement", Judgements)
+		}
+		if t, ok := f["next"]; ok {
+			c.Next = r.slug(t, "next")
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (r *reader) options(n *stepNode, v *yaml.Node, st *Step) []Option {
+	if v == nil {
+		r.add(n.node, fmt.Sprintf("question %q has no options", st.ID), "add options: a list of answers, each with text, feedback and correct: true or false")
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode || len(v.Content) < 2 {
+		r.add(v, "options must be a list of at least two answers", "start each option with a dash: - text: ...")
+		return nil
+	}
+	var out []Option
+	right := 0
+	for _, on := range v.Content {
+		if on.Kind != yaml.MappingNode {
+			r.add(on, "each option must be fields (key: value)", "give it text, feedback and correct")
+			continue
+		}
+		f := r.fields(on, optionFields)
+		keys := keyNodes(on)
+		var o Option
+		if t, ok := f["text"]; ok {
+			o.Text = r.md(keys["text"], t, "text")
+		} else {
+			r.add(on, "this option has no text", "add text: the answer")
+		}
+		if t, ok := f["feedback"]; ok {
+			o.Feedback = r.md(keys["feedback"], t, "feedback")
+		} else {
+			r.add(on, "this option has no feedback", "add feedback: why this answer is right or not")
+		}
+		if t, ok := f["correct"]; ok {
+			o.Correct = r.boolean(t, "correct")
+		}
+		if o.Correct {
+			right++
+		}
+		out = append(out, o)
+	}
+	switch {
+	case right == 0:
+		r.add(v, fmt.Sprintf("question %q has no right answer", st.ID), "mark the right option(s) with correct: true")
+	case right > 1 && !st.Multiple:
+		r.add(v, fmt.Sprintf("question %q has %d right answers but allows only one", st.ID, right), "add multiple: true to the question, or mark only one option correct: true")
+	}
+	return out
+}
+
+func keyNodes(m *yaml.Node) map[string]*yaml.Node {
+	out := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		out[m.Content[i].Value] = m.Content[i]
+	}
+	return out
+}
