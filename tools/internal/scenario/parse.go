@@ -54,7 +54,9 @@ type reader struct {
 	ps    diag.Problems
 }
 
-func (r *reader) add(n *yaml.Node, msg, hint string) { r.ps = append(r.ps, diag.At(r.file, n, msg, hint)) }
+func (r *reader) add(n *yaml.Node, msg, hint string) {
+	r.ps = append(r.ps, diag.At(r.file, n, msg, hint))
+}
 
 // Parse reads one scenario file. It never panics, whatever src holds.
 func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
