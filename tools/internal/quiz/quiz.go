@@ -130,11 +130,11 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 		}
 		out.HTML = md(st.Text)
 		for j, ch := range st.Choices {
-			out.Choices = append(out.Choices, Choice{Label: label(j), HTML: md(ch.Text), Feedback: md(ch.Feedback),
+			out.Choices = append(out.Choices, Choice{Label: label(j), HTML: inline(md(ch.Text)), Feedback: md(ch.Feedback),
 				Judgement: ch.Judgement, Next: link(ch.Next)})
 		}
 		for j, o := range st.Options {
-			out.Options = append(out.Options, Option{Label: label(j), HTML: md(o.Text), Feedback: md(o.Feedback), Correct: o.Correct})
+			out.Options = append(out.Options, Option{Label: label(j), HTML: inline(md(o.Text)), Feedback: md(o.Feedback), Correct: o.Correct})
 		}
 		if st.Next != "" {
 			l := link(st.Next)
@@ -195,6 +195,15 @@ func titleOf(st *scenario.Step) string {
 	}
 	return map[string]string{scenario.Situation: "What do you do?", scenario.Question: "A question",
 		scenario.Reflection: "Reflect", scenario.Ending: "The outcome"}[st.Kind]
+}
+
+// inline unwraps a single paragraph, so a choice's text can sit in a label or a
+// button (which may hold only phrasing content).
+func inline(h string) string {
+	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+		return strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
+	}
+	return h
 }
 
 func label(i int) string { return string(rune('A' + i)) }
