@@ -16,6 +16,8 @@
 package sitetest
 
 import (
+	"archive/zip"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -166,4 +168,68 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o644)
+}
+
+// CopyRepo copies the repository's pack (config.toml, content/, data/, scenarios/,
+// layouts/, assets/) into a new temporary project, so tests build the demo pack
+// without touching the working tree's public/, dist/ or .guidepack/.
+func CopyRepo(t testing.TB) string {
+	t.Helper()
+	root := t.TempDir()
+	repo := Repo()
+	for _, name := range []string{"config.toml", "content", "data", "scenarios", "layouts", "assets", "static"} {
+		err := filepath.WalkDir(filepath.Join(repo, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(repo, p)
+			return copyFile(p, filepath.Join(root, rel))
+		})
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// BuildRepo builds the demo pack in a temporary copy (see CopyRepo).
+func BuildRepo(t testing.TB) *Site {
+	t.Helper()
+	s := &Site{T: t, Root: CopyRepo(t)}
+	if s.Rebuild(); s.Err != nil {
+		t.Fatalf("the demo pack does not build:\n%v", s.Err)
+	}
+	return s
+}
+
+// Unzip extracts the built zip into a new temporary folder and returns the path
+// of the pack's top folder inside it (where index.html is).
+func (s *Site) Unzip() string {
+	s.T.Helper()
+	dir := s.T.TempDir()
+	zr, err := zip.OpenReader(s.Result.Zip)
+	if err != nil {
+		s.T.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if !strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			s.T.Fatalf("zip entry %q points outside the folder", f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			s.T.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			s.T.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			s.T.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, s.Result.Pack.Name())
 }

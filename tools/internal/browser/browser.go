@@ -1,0 +1,194 @@
+// Package browser drives Debian's headless Chromium for tests, as readers open the
+// pack: from file:// with the browser's normal security (never
+// --allow-file-access-from-files or --disable-web-security, which would hide
+// exactly the failures an offline pack must not have). It records every request,
+// console error, uncaught exception and CSP violation of a page.
+package browser
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Path is where Debian installs Chromium.
+const Path = "/usr/bin/chromium"
+
+// Browser is one headless Chromium for a test run.
+type Browser struct {
+	ctx    context.Context
+	cancel func()
+}
+
+// Start launches Chromium, or skips the test when it is not installed, unless
+// GUIDEPACK_REQUIRE_BROWSER is set (as .ci/run sets it): then a missing browser fails.
+func Start(t testing.TB) *Browser {
+	t.Helper()
+	path := Path
+	if _, err := os.Stat(path); err != nil {
+		if p, err := exec.LookPath("chromium"); err == nil {
+			path = p
+		} else if os.Getenv("GUIDEPACK_REQUIRE_BROWSER") != "" {
+			t.Fatalf("Chromium is not installed (%s) and GUIDEPACK_REQUIRE_BROWSER is set: install Debian's chromium package", Path)
+		} else {
+			t.Skipf("Chromium is not installed (%s); .ci/run installs it", Path)
+		}
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1024, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	if err := chromedp.Run(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("start Chromium: %v", err)
+	}
+	b := &Browser{ctx: ctx, cancel: func() { cancel(); cancelAlloc() }}
+	t.Cleanup(b.cancel)
+	return b
+}
+
+// Options for opening a page.
+type Options struct {
+	NoJS          bool // JavaScript off
+	Width, Height int  // the viewport; default 1024×900
+}
+
+// Page is an open tab and what happened while it loaded and ran.
+type Page struct {
+	Ctx    context.Context
+	URL    string
+	cancel func()
+
+	mu       sync.Mutex
+	requests []string
+	problems []string // console errors, exceptions, failed loads, CSP violations
+}
+
+// Requests returns every URL the page asked for, in order.
+func (p *Page) Requests() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.requests...)
+}
+
+// Problems returns the console errors, uncaught exceptions, failed loads and
+// CSP violations seen so far.
+func (p *Page) Problems() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.problems...)
+}
+
+// NetworkRequests returns the requests to anything but file: and data: URLs.
+func (p *Page) NetworkRequests() []string {
+	var out []string
+	for _, u := range p.Requests() {
+		if !strings.HasPrefix(u, "file:") && !strings.HasPrefix(u, "data:") {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Open opens url in a new tab and waits for it to load.
+func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
+	p := &Page{Ctx: ctx, URL: url, cancel: func() { cancelTime(); cancel() }}
+	t.Cleanup(p.Close)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			p.requests = append(p.requests, ev.Request.URL)
+		case *network.EventLoadingFailed:
+			if !ev.Canceled {
+				p.problems = append(p.problems, fmt.Sprintf("load failed (%s): %s", ev.Type, ev.ErrorText))
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				p.problems = append(p.problems, "console error: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			p.problems = append(p.problems, fmt.Sprintf("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg))
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.LevelError {
+				p.problems = append(p.problems, fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		}
+	})
+	w, h := o.Width, o.Height
+	if w == 0 {
+		w, h = 1024, 900
+	}
+	actions := []chromedp.Action{
+		network.Enable(),
+		log.Enable(),
+		runtime.Enable(),
+		emulation.SetDeviceMetricsOverride(int64(w), int64(h), 1, w < 600),
+	}
+	if o.NoJS {
+		actions = append(actions, emulation.SetScriptExecutionDisabled(true))
+	}
+	actions = append(actions, chromedp.Navigate(url))
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	return p
+}
+
+// Close closes the tab.
+func (p *Page) Close() { p.cancel() }
+
+// Eval runs JavaScript in the page and stores its (JSON) result in out.
+func (p *Page) Eval(t testing.TB, js string, out any) {
+	t.Helper()
+	if err := chromedp.Run(p.Ctx, chromedp.Evaluate(js, out)); err != nil {
+		t.Fatalf("%s: evaluate %q: %v", p.URL, js, err)
+	}
+}
+
+// Run runs chromedp actions in the page.
+func (p *Page) Run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(p.Ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", p.URL, err)
+	}
+}
