@@ -45,6 +45,12 @@ func Start(t testing.TB) *Browser {
 			t.Skipf("Chromium is not installed (%s); .ci/run installs it", Path)
 		}
 	}
+	// A fresh profile, removed after the browser has exited (not with t.TempDir,
+	// whose cleanup races Chromium's last writes).
+	profile, err := os.MkdirTemp("", "guidepack-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -52,7 +58,7 @@ func Start(t testing.TB) *Browser {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -68,7 +74,12 @@ func Start(t testing.TB) *Browser {
 		cancelAlloc()
 		t.Fatalf("start Chromium: %v", err)
 	}
-	b := &Browser{ctx: ctx, cancel: func() { cancel(); cancelAlloc() }}
+	b := &Browser{ctx: ctx, cancel: func() {
+		cancel()
+		cancelAlloc()
+		time.Sleep(100 * time.Millisecond)
+		os.RemoveAll(profile)
+	}}
 	t.Cleanup(b.cancel)
 	return b
 }
