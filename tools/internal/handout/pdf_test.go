@@ -1,0 +1,149 @@
+package handout_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/browser"
+	"github.com/guidepack/guidepack/tools/internal/handout"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+// artifacts is where the print tests leave PNG renders of printed pages for a
+// person to look at (git-ignored).
+func artifacts() string { return filepath.Join(sitetest.Repo(), "artifacts", "print") }
+
+func fileURL(dir, rel string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(rel)))
+}
+
+// words squeezes runs of white space, so text broken over lines still matches.
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestPagesPrintClean prints pages of the mini pack from the unzipped pack, with
+// JavaScript off (printing needs no script), on A4 and US Letter, and reads the
+// PDF back.
+func TestPagesPrintClean(t *testing.T) {
+	handout.Tools(t)
+	b := browser.Start(t)
+	s := sitetest.Build(t, miniPack)
+	dir := s.Unzip()
+	for _, paper := range handout.Papers {
+		t.Run(paper.Name, func(t *testing.T) {
+			c := qt.New(t)
+
+			p := b.Open(t, fileURL(dir, "guidance/boundaries.html"), browser.Options{NoJS: true})
+			pdf := handout.Print(t, p, paper)
+			pages := handout.Pages(t, pdf)
+			text := words(strings.Join(pages, " "))
+			c.Assert(len(pages), qt.Equals, 1)
+			// No navigation, skip link, breadcrumbs, footer links or previous/next.
+			for _, gone := range []string{"Zebra crossing notes", "Skip to main content", "Download this pack", "Next Privacy"} {
+				c.Assert(text, qt.Not(qt.Contains), gone)
+			}
+			// The pack's title heads the first page; the page's own content is all there.
+			c.Assert(strings.HasPrefix(words(pages[0]), "Mini pack"), qt.IsFalse) // the site title, not the home page's
+			c.Assert(words(pages[0]), qt.Contains, "Social media guidance for social service workers Boundaries")
+			c.Assert(text, qt.Contains, "Work stays at work.")
+			// The address of an external link follows its text; internal links print as text.
+			c.Assert(text, qt.Contains, "a guide on the web (https://example.org/guide)")
+			c.Assert(text, qt.Not(qt.Contains), "privacy.html")
+			// The footer line on every page: title, version, release date, web address, page number.
+			for i, pg := range pages {
+				pg = words(pg)
+				c.Assert(pg, qt.Contains, "Version 1.0.0, 25 November 2026", qt.Commentf("page %d", i+1))
+				c.Assert(pg, qt.Contains, "Check for a newer version at https://example.org/social-media-guidance/")
+				c.Assert(pg, qt.Contains, fmt.Sprintf("Page %d of %d", i+1, len(pages)))
+			}
+			handout.Render(t, pdf, artifacts(), "mini-boundaries-"+paper.Name, 1)
+
+			// Print styles: black on white, body text 11–12pt, no banner colours.
+			var st struct {
+				Size, Color, HeaderBg, NavDisplay string
+			}
+			p.Run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+			p.Eval(t, `(() => { const q = s => getComputedStyle(document.querySelector(s));
+				return { Size: q('.gp-prose p').fontSize, Color: q('.gp-prose p').color,
+					HeaderBg: q('.gp-header').backgroundColor, NavDisplay: q('.gp-nav').display }; })()`, &st)
+			px, _ := strconv.ParseFloat(strings.TrimSuffix(st.Size, "px"), 64)
+			c.Assert(px*0.75 >= 11 && px*0.75 <= 12, qt.IsTrue, qt.Commentf("body text %s = %.2fpt", st.Size, px*0.75))
+			c.Assert(st.Color, qt.Equals, "rgb(0, 0, 0)")
+			c.Assert(st.HeaderBg, qt.Equals, "rgba(0, 0, 0, 0)")
+			c.Assert(st.NavDisplay, qt.Equals, "none")
+			p.Close()
+
+			// <details> print open, by CSS alone (JavaScript is off).
+			p = b.Open(t, fileURL(dir, "faq.html"), browser.Options{NoJS: true})
+			var open int
+			p.Eval(t, `document.querySelectorAll('details[open]').length`, &open)
+			c.Assert(open, qt.Equals, 0)
+			pdf = handout.Print(t, p, paper)
+			text = words(strings.Join(handout.Pages(t, pdf), " "))
+			c.Assert(text, qt.Contains, "the answer folded away in a details element")
+			c.Assert(text, qt.Contains, "printed open all the same")
+			handout.Render(t, pdf, artifacts(), "mini-faq-"+paper.Name, 1)
+			p.Close()
+
+			// The section's print page: contents, then each of the five pages on a
+			// sheet of its own (the section's text shares the first one's).
+			p = b.Open(t, fileURL(dir, "guidance/print.html"), browser.Options{NoJS: true})
+			pdf = handout.Print(t, p, paper)
+			pages = handout.Pages(t, pdf)
+			c.Assert(len(pages) >= 1+5 && len(pages) <= 2+5*2, qt.IsTrue, qt.Commentf("%d pages", len(pages)))
+			starts := map[string]int{}
+			for i, pg := range pages {
+				for n, title := range []string{"Boundaries", "Privacy", "Photographs", "Colleagues", "Leaving social media"} {
+					if regexp.MustCompile(`(?m)^\s*` + fmt.Sprint(n+1) + `\s+` + title + `\s*$`).MatchString(pg) {
+						if _, dup := starts[title]; !dup && i > 0 {
+							starts[title] = i
+						}
+					}
+				}
+			}
+			c.Assert(len(starts), qt.Equals, 5, qt.Commentf("page starts %v", starts))
+			seen := map[int]string{}
+			for title, i := range starts {
+				c.Assert(seen[i], qt.Equals, "", qt.Commentf("%s and %s on one sheet", title, seen[i]))
+				seen[i] = title
+			}
+			c.Assert(words(pages[0]), qt.Contains, "Contents 1 Boundaries 2 Privacy")
+			handout.Render(t, pdf, artifacts(), "mini-section-"+paper.Name, 3)
+			p.Close()
+		})
+	}
+}
+
+// TestPrintButton: shown only with JavaScript on, prints when pressed, and never
+// opens the print dialog by itself.
+func TestPrintButton(t *testing.T) {
+	b := browser.Start(t)
+	s := sitetest.Build(t, miniPack)
+	dir := s.Unzip()
+	c := qt.New(t)
+
+	p := b.Open(t, fileURL(dir, "guidance/print.html"), browser.Options{NoJS: true})
+	var shown bool
+	p.Eval(t, `(() => { const b = document.querySelector('[data-module="gp-print"]'); return !!b && b.offsetParent !== null; })()`, &shown)
+	c.Assert(shown, qt.IsFalse)
+	p.Close()
+
+	p = b.Open(t, fileURL(dir, "guidance/print.html"), browser.Options{})
+	// The script has run (the button is shown) without printing: count calls from here.
+	p.Eval(t, `(() => { const b = document.querySelector('[data-module="gp-print"]'); return !!b && b.offsetParent !== null; })()`, &shown)
+	c.Assert(shown, qt.IsTrue)
+	var calls int
+	p.Eval(t, `window.gpPrints = 0; window.print = () => { window.gpPrints++; }; 0`, &calls)
+	time.Sleep(300 * time.Millisecond)
+	p.Eval(t, `window.gpPrints`, &calls)
+	c.Assert(calls, qt.Equals, 0)
+	p.Eval(t, `document.querySelector('[data-module="gp-print"]').click(), window.gpPrints`, &calls)
+	c.Assert(calls, qt.Equals, 1)
+	c.Assert(p.Problems(), qt.HasLen, 0)
+}
