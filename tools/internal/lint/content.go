@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"go.yaml.in/yaml/v3"
 )
@@ -69,7 +70,7 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	var ps []Problem
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		p := syntaxProblem(name, front, err)
+		p := diag.YAMLSyntax(name, front, err)
 		if p.Line > 0 {
 			p.Line++ // the front matter starts on line 2
 		}

@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
-	goccy "github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,7 +24,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, []Problem{syntaxProblem(name, b, err)}
+		return nil, []Problem{diag.YAMLSyntax(name, b, err)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -86,30 +83,5 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 	}
 	return entries, ps
 }
-
-// syntaxProblem describes a YAML syntax error in src. goccy/go-yaml (the parser
-// Hugo uses) says where the mistake is more exactly than yaml.v3 does, so ask it.
-func syntaxProblem(name string, src []byte, err error) Problem {
-	line, col := 0, 0
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if _, perr := parser.ParseBytes(src, 0); perr != nil {
-		first, _, _ := strings.Cut(goccy.FormatError(perr, false, false), "\n")
-		if m := goccyPos.FindStringSubmatch(first); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			col, _ = strconv.Atoi(m[2])
-			msg = m[3]
-		}
-	}
-	if line == 0 {
-		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-			col = 1
-		}
-	}
-	return Problem{File: name, Line: line, Col: col, Msg: "this is not valid YAML: " + msg,
-		Hint: "check the indentation, and put text that holds a colon (:) or starts with a quote or bracket in quotes"}
-}
-
-var goccyPos = regexp.MustCompile(`^\[(\d+):(\d+)\] (.*)`)
 
 func fieldList(fs fields) string { return strings.Join(sortedKeys(fs), ", ") }

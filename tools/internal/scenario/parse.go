@@ -66,13 +66,7 @@ func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		}
-		return nil, diag.Problems{{File: name, Line: line, Col: 1, Msg: "this is not valid YAML: " + msg,
-			Hint: "check the indentation, and put text that holds a colon (:) or starts with a quote or bracket in quotes"}}
+		return nil, diag.Problems{diag.YAMLSyntax(name, src, err)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, diag.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is empty", Hint: "see the authoring page for a scenario to start from"}}
@@ -100,6 +94,10 @@ func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 				vf := r.fields(vn, variantFields)
 				v := *base
 				v.Codes = append([]string(nil), base.Codes...)
+				v.given = map[string]bool{}
+				for k := range base.given {
+					v.given[k] = true
+				}
 				r.meta(&v, vf, false)
 				if _, ok := vf["id"]; !ok {
 					r.add(vn, "this variant has no id", "add id: a name for the variant, e.g. friend-request-adults")
@@ -222,6 +220,12 @@ func (r *reader) fields(m *yaml.Node, known []string) map[string]*yaml.Node {
 
 // meta reads the scenario's own fields (or a variant's, which override the base's).
 func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
+	if s.given == nil {
+		s.given = map[string]bool{}
+	}
+	for k := range f {
+		s.given[k] = true
+	}
 	if n, ok := f["id"]; ok {
 		s.ID = r.slug(n, "id")
 	}
@@ -252,7 +256,7 @@ func (r *reader) finish(s *Scenario, nodes []*stepNode, at *yaml.Node) *Scenario
 		{s.Title, "title", "add title: what the scenario is about"},
 		{s.Service, "service", "add service: children, adults or all"},
 	} {
-		if need.v == "" {
+		if need.v == "" && !s.given[need.name] {
 			r.add(at, fmt.Sprintf("the scenario %shas no %s", named(s.ID), need.name), need.hint)
 		}
 	}

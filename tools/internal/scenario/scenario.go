@@ -13,6 +13,8 @@ type Scenario struct {
 	Start              string
 	Steps              []*Step
 	File               string // where it was written, relative to the project
+
+	given map[string]bool // the fields the file gives, right or wrong
 }
 
 // Kinds of step.

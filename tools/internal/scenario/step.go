@@ -43,7 +43,12 @@ func (r *reader) step(n *stepNode) *Step {
 		return st
 	case 1:
 	default:
-		r.add(n.keys[kinds[1]], fmt.Sprintf("step %q has both %s and %s", st.ID, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
+		// Point at whichever of the two comes second in the file.
+		second := n.keys[kinds[1]]
+		if k := n.keys[kinds[0]]; k.Line > second.Line {
+			second = k
+		}
+		r.add(second, fmt.Sprintf("step %q has both %s and %s", st.ID, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
 	}
 	st.Kind = kinds[0]
 	st.Text = r.md(n.keys[st.Kind], f[st.Kind], st.Kind)

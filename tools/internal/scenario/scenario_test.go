@@ -1,0 +1,151 @@
+package scenario_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
+
+var codes = []string{"5.8", "3.5"}
+
+// good is a small sound scenario; each case below breaks it in one way.
+const good = `id: small
+title: A small scenario
+service: all
+steps:
+  - id: start
+    situation: A request arrives.
+    choices:
+      - text: Accept it.
+        feedback: Not wise.
+        judgement: poor
+        next: end
+      - text: Think first.
+        feedback: Good.
+        judgement: good
+        next: ask
+  - id: ask
+    question: Who decides?
+    options:
+      - text: Your employer's policy.
+        correct: true
+        feedback: Yes.
+      - text: Nobody.
+        feedback: No.
+    next: end
+  - id: end
+    ending: Done.
+    result: good
+    points: [Think first.]
+    codes: ["5.8"]
+`
+
+func TestSoundScenario(t *testing.T) {
+	scs, ps := scenario.Parse("scenarios/small.yaml", []byte(good), codes)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	qt.Assert(t, scs, qt.HasLen, 1)
+	s := scs[0]
+	qt.Assert(t, s.Start, qt.Equals, "start")
+	qt.Assert(t, s.Step("ask").Kind, qt.Equals, scenario.Question)
+	qt.Assert(t, s.Step("start").Nexts(), qt.DeepEquals, []string{"end", "ask"})
+}
+
+// Each case replaces one line of good (old → new) and names the problem the
+// author must see, with its line and column.
+func TestEachProblemWithItsPosition(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new string
+		line, col      int
+		msg, hint      string
+	}{
+		{"unknown field", "title: A small scenario", "titel: A small scenario", 2, 1, `unknown field "titel"`, `did you mean "title"?`},
+		{"missing title", "title: A small scenario\n", "", 1, 1, `the scenario "small" has no title`, "add title:"},
+		{"wrong type", "service: all", "service: [all]", 3, 10, "service must be text", ""},
+		{"unknown service", "service: all", "service: adult", 3, 10, `service "adult" is not one of children, adults, all`, `did you mean "adults"?`},
+		{"duplicate step id", "  - id: ask", "  - id: start", 16, 9, `step id "start" is used twice`, "it is first used at line 5"},
+		{"unknown next", "        next: ask", "        next: asc", 15, 15, `choice B of step "start" leads to "asc", but there is no step with that id`, `did you mean "ask"?`},
+		{"unreachable step", "        next: ask", "        next: end", 16, 9, `step "ask" cannot be reached from the start ("start")`, "make a choice or a next: lead to it"},
+		{"no ending reachable", "    next: end\n  - id: end", "    next: ask\n  - id: end", 16, 9, `from step "ask" no ending can be reached`, ""},
+		{"situation without choices", "    choices:\n      - text: Accept it.", "    choics:\n      - text: Accept it.", 7, 5, `unknown field "choics"`, `did you mean "choices"?`},
+		{"unknown code", `    codes: ["5.8"]`, `    codes: ["5.9"]`, 29, 13, `unknown code "5.9"`, `"3.5", "5.8"`},
+		{"empty text", "    ending: Done.", `    ending: ""`, 26, 13, "ending is empty", ""},
+		{"raw HTML", "    situation: A request arrives.", "    situation: A <b>request</b> arrives.", 6, 18, "raw HTML <b> in situation", "write Markdown instead"},
+		{"bad judgement", "        judgement: poor", "        judgement: bad", 10, 20, `judgement "bad" is not one of good, risky, poor`, ""},
+		{"no right answer", "        correct: true\n", "", 19, 7, `question "ask" has no right answer`, "correct: true"},
+		{"two kinds", "    ending: Done.", "    ending: Done.\n    situation: More.", 27, 5, `step "end" has both situation and ending`, ""},
+		{"field of another kind", "    result: good", "    next: start", 27, 5, "a ending step has no next", ""},
+		{"not YAML", "title: A small scenario", "title: [A small", 3, 1, "this is not valid YAML", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(good, tc.old, tc.new, 1)
+			qt.Assert(t, src, qt.Not(qt.Equals), good, qt.Commentf("the case changes nothing"))
+			_, ps := scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+			qt.Assert(t, len(ps) > 0, qt.IsTrue, qt.Commentf("no problem found"))
+			p := find(ps, tc.msg)
+			qt.Assert(t, p, qt.IsNotNil, qt.Commentf("want %q among:\n%v", tc.msg, ps))
+			qt.Assert(t, []int{p.Line, p.Col}, qt.DeepEquals, []int{tc.line, tc.col}, qt.Commentf("%v", p))
+			qt.Assert(t, p.File, qt.Equals, "scenarios/small.yaml")
+			qt.Assert(t, p.Hint, qt.Contains, tc.hint)
+		})
+	}
+}
+
+func find(ps diag.Problems, msg string) *diag.Problem {
+	for i := range ps {
+		if strings.HasPrefix(ps[i].Msg, msg) {
+			return &ps[i]
+		}
+	}
+	return nil
+}
+
+func TestVariantsShareTheBase(t *testing.T) {
+	src := good + `variants:
+  - id: small-children
+    service: children
+    steps:
+      - id: start
+        situation: A young person's request.
+  - id: small-adults
+    service: adults
+    title: For adults
+`
+	scs, ps := scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	qt.Assert(t, scs, qt.HasLen, 2)
+	qt.Assert(t, scs[0].ID, qt.Equals, "small-children")
+	qt.Assert(t, scs[0].Step("start").Text, qt.Equals, "A young person's request.")
+	qt.Assert(t, scs[0].Step("start").Choices, qt.HasLen, 2, qt.Commentf("the choices come from the base"))
+	qt.Assert(t, scs[1].Title, qt.Equals, "For adults")
+	qt.Assert(t, scs[1].Step("start").Text, qt.Equals, "A request arrives.")
+}
+
+func TestDemoScenariosAreSound(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	scs, err := scenario.Load(root, codes)
+	qt.Assert(t, err, qt.IsNil)
+	var ids []string
+	for _, s := range scs {
+		ids = append(ids, s.ID)
+	}
+	qt.Assert(t, ids, qt.DeepEquals, []string{"colleague-offensive-post", "friend-request-children", "friend-request-adults", "photographs-promoting-service"})
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(good))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "scenarios", "*.yaml"))
+	for _, file := range files {
+		b, _ := os.ReadFile(file)
+		f.Add(b)
+	}
+	f.Add([]byte("steps: [{id: a, situation: x, choices: [{next: a}]}]"))
+	f.Add([]byte("variants: [{steps: [{id: q}]}]\nsteps: [{id: q, question: x}]"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		scenario.Parse("scenarios/fuzz.yaml", src, codes) // must not panic
+	})
+}
