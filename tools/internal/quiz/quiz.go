@@ -124,7 +124,7 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 		md := func(src string) string {
 			h, e := r.render(src)
 			if e != nil && err == nil {
-				err = fmt.Errorf("%s: step %q: %w", s.File, st.ID, e)
+				err = fmt.Errorf("%s:%d:%d: step %q: %w", s.File, st.Line, st.Col, st.ID, e)
 			}
 			return h
 		}

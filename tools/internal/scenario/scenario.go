@@ -37,7 +37,8 @@ type Step struct {
 	Result   string   // an ending's result: good, risky or poor
 	Points   []string // an ending's key points (Markdown)
 	Codes    []string // an ending's codes
-	Line     int
+	Line     int // where the step starts in its file
+	Col      int
 }
 
 // Choice is one thing the reader may do at a situation.

@@ -10,7 +10,7 @@ import (
 // step parses one step; its kind is the one of situation, question, reflection
 // and ending that it has.
 func (r *reader) step(n *stepNode) *Step {
-	st := &Step{Line: n.node.Line}
+	st := &Step{Line: n.node.Line, Col: n.node.Column}
 	f := map[string]*yaml.Node{}
 	for k, v := range n.fields {
 		if !contains(stepFields, k) {

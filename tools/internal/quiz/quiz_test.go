@@ -1,0 +1,80 @@
+package quiz_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/quiz"
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var repo = filepath.Join("..", "..", "..")
+
+// TestDemoScenariosCompile compares the compiled demo scenarios with golden files
+// (go test ./tools/internal/quiz -update rewrites them; review the diff).
+func TestDemoScenariosCompile(t *testing.T) {
+	scs, err := scenario.Load(repo, []string{"5.8", "3.5"})
+	qt.Assert(t, err, qt.IsNil)
+	gen := t.TempDir()
+	qt.Assert(t, quiz.Compile(repo, gen, scs), qt.IsNil)
+	for _, s := range scs {
+		got, err := os.ReadFile(filepath.Join(gen, "data", "scenarios", s.ID+".json"))
+		qt.Assert(t, err, qt.IsNil)
+		golden := filepath.Join("testdata", "golden", s.ID+".json")
+		if *update {
+			qt.Assert(t, os.WriteFile(golden, got, 0o644), qt.IsNil)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		qt.Assert(t, err, qt.IsNil, qt.Commentf("run with -update to create it"))
+		qt.Assert(t, string(got), qt.Equals, string(want))
+		_, err = os.Stat(filepath.Join(gen, "content", "scenarios", s.ID+".md"))
+		qt.Assert(t, err, qt.IsNil)
+	}
+}
+
+func TestMarkdownAsHugoRendersIt(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content", "guidance"), 0o755)
+	os.WriteFile(filepath.Join(root, "content", "guidance", "boundaries.md"), []byte("---\ntitle: B\n---\n"), 0o644)
+	src := `id: s
+title: S
+service: all
+steps:
+  - id: a
+    situation: "Read [the guidance](../guidance/boundaries.md#friend-requests) and [the web](https://example.org). \"Quotes\" -- and **bold**."
+    choices:
+      - text: Go <on>
+        feedback: Fine.
+        judgement: good
+        next: b
+  - id: b
+    ending: Done.
+`
+	scs, ps := scenario.Parse("scenarios/s.yaml", []byte(strings.ReplaceAll(src, "<on>", "on")), nil)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	gen := t.TempDir()
+	qt.Assert(t, quiz.Compile(root, gen, scs), qt.IsNil)
+	b, _ := os.ReadFile(filepath.Join(gen, "data", "scenarios", "s.json"))
+	got := string(b)
+	for _, want := range []string{
+		`href=\"/guidance/boundaries.html#friend-requests\"`, // Hugo makes it relative on each page
+		`href=\"https://example.org\" rel=\"external\"`,
+		`\u0026ldquo;Quotes\u0026rdquo; \u0026ndash; and \u003cstrong\u003ebold\u003c/strong\u003e`,
+		`"html": "Go on"`, // a choice's single paragraph unwrapped
+		`"best": [`,
+	} {
+		qt.Assert(t, got, qt.Contains, want)
+	}
+
+	bad := strings.Replace(src, "../guidance/boundaries.md", "../guidance/nowhere.md", 1)
+	scs, _ = scenario.Parse("scenarios/s.yaml", []byte(strings.ReplaceAll(bad, "<on>", "on")), nil)
+	err := quiz.Compile(root, t.TempDir(), scs)
+	qt.Assert(t, err, qt.ErrorMatches, `scenarios/s.yaml:5:5: step "a": link "../guidance/nowhere.md#friend-requests": no such page.*`)
+}
