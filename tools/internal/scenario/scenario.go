@@ -37,7 +37,7 @@ type Step struct {
 	Result   string   // an ending's result: good, risky or poor
 	Points   []string // an ending's key points (Markdown)
 	Codes    []string // an ending's codes
-	Line     int // where the step starts in its file
+	Line     int      // where the step starts in its file
 	Col      int
 }
 
