@@ -69,13 +69,13 @@
       li.appendChild(el('strong', '', x.t));
       var ci = (st.choices || {})[id];
       if (x.k === 'situation' && ci !== undefined && x.c[ci]) {
-        li.appendChild(document.createTextNode(': you chose ' + x.c[ci].l + ', “' + x.c[ci].t + '” (' + (JUDGED[x.c[ci].j] || x.c[ci].j) + ').'));
+        li.appendChild(document.createTextNode(': you chose ' + x.c[ci].l + ', “' + x.c[ci].t + '” (' + (JUDGED[x.c[ci].j] || x.c[ci].j) + ')'));
       }
       var ans = (st.answers || {})[id];
       if (x.k === 'question' && ans && ans.length) {
         li.appendChild(document.createTextNode(': you answered ' + ans.map(function (j) {
           return x.o[j] ? x.o[j].l + ', “' + x.o[j].t + '”' : '';
-        }).join('; ') + '.'));
+        }).join('; ')));
       }
       var note = (st.notes || {})[id];
       if (x.k === 'reflection' && note) {
