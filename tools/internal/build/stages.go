@@ -4,6 +4,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/lint"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
+	"github.com/guidepack/guidepack/tools/internal/search"
 )
 
 // The stages other packages own. Each is wired here, in one place.
@@ -34,5 +35,6 @@ func compileScenarios(root, gen string, codes []string) (int, error) {
 
 // indexSearch writes the search index into the built site.
 func indexSearch(siteDir string) error {
-	return nil // wired when the search index lands
+	_, err := search.Build(siteDir)
+	return err
 }

@@ -1,0 +1,128 @@
+// Package search builds the pack's search index from the built pages, in Go, at
+// build time. The index is written as classic scripts that register their data
+// on a global (window.gpSearch), so it loads under file:// and a strict CSP, and
+// it is chunked: one file per first letter of the words (their forms, stems and
+// postings) and one per hundred documents (titles, addresses, text for snippets),
+// so a query loads only what it needs. search.js loads nothing until the reader
+// types. Index.Query is the same search in Go, for tests.
+package search
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DocsPerChunk is how many documents one docs chunk holds.
+const DocsPerChunk = 100
+
+// snippetChars is how much of a document's text is kept for snippets.
+const snippetChars = 700
+
+// Weights of a word's place in a document: titles above headings above text.
+const (
+	titleWeight   = 20
+	headingWeight = 5
+	bodyWeight    = 1
+)
+
+// Index is the search index.
+type Index struct {
+	Docs     []Doc
+	Forms    map[string]string    // word form → stem
+	Postings map[string][]Posting // stem → documents
+}
+
+// Posting is one document holding a stem, and how well.
+type Posting struct{ Doc, Score int }
+
+// Stats say what Build wrote.
+type Stats struct {
+	Docs, Forms, Stems, Files int
+	Bytes                     int64
+}
+
+// Read builds the index of the site in dir.
+func Read(dir string) (*Index, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".html") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	ix := &Index{Forms: map[string]string{}, Postings: map[string][]Posting{}}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		rel, _ := filepath.Rel(dir, f)
+		for _, d := range extract(filepath.ToSlash(rel), b) {
+			ix.add(d)
+		}
+	}
+	ix.addInflections()
+	return ix, nil
+}
+
+func (ix *Index) add(d Doc) {
+	id := len(ix.Docs)
+	scores := map[string]int{}
+	for _, part := range []struct {
+		text   string
+		weight int
+	}{{d.Title, titleWeight}, {d.Headings, headingWeight}, {d.Body, bodyWeight}} {
+		count := map[string]int{} // a word counts at most three times in a part
+		for _, w := range Words(part.text) {
+			s := Stem(w)
+			ix.Forms[w] = s
+			if count[s] < 3 {
+				scores[s] += part.weight
+			}
+			count[s]++
+		}
+	}
+	for s, sc := range scores {
+		ix.Postings[s] = append(ix.Postings[s], Posting{id, sc})
+	}
+	if len(d.Body) > snippetChars {
+		cut := strings.LastIndexByte(d.Body[:snippetChars], ' ')
+		if cut < 0 {
+			cut = snippetChars
+		}
+		d.Body = d.Body[:cut] + " …"
+	}
+	ix.Docs = append(ix.Docs, d)
+}
+
+// addInflections adds common forms of every stem that stem back to it, so a
+// reader's "reporting" finds a page that only says "report".
+func (ix *Index) addInflections() {
+	for s := range ix.Postings {
+		for _, suffix := range []string{"s", "es", "ed", "ing", "er", "ers", "e", "ion", "ions", "ment", "ly"} {
+			for _, base := range []string{s, strings.TrimSuffix(s, "e")} {
+				f := base + suffix
+				if _, ok := ix.Forms[f]; !ok && !stop[f] && Stem(f) == s {
+					ix.Forms[f] = s
+				}
+			}
+		}
+		if strings.HasSuffix(s, "i") { // "polici" → "policy"
+			if f := strings.TrimSuffix(s, "i") + "y"; Stem(f) == s {
+				if _, ok := ix.Forms[f]; !ok {
+					ix.Forms[f] = s
+				}
+			}
+		}
+	}
+}

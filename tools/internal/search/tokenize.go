@@ -1,0 +1,57 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lower-cases s and takes accents off (NFKD, combining marks dropped), as
+// search.js does with toLowerCase().normalize('NFKD') and a mark-stripping regexp.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Words splits folded text into words of letters a–z and digits, as search.js does
+// with /[^a-z0-9]+/. Stop words are left out.
+func Words(s string) []string {
+	f := strings.FieldsFunc(Fold(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	out := f[:0]
+	for _, w := range f {
+		if !stop[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Stem returns the English (Porter2) stem of a word: "reporting" and "reports"
+// both become "report". The browser never stems: the index maps every word form
+// it holds to its stem.
+func Stem(w string) string {
+	if len(w) < 3 {
+		return w
+	}
+	return english.Stem(w, false)
+}
+
+// stop words carry no meaning for search; search.js holds the same list.
+var stop = map[string]bool{}
+
+// StopWords is the list, space-separated, shared with the browser.
+const StopWords = "a an and are as at be but by can could do does for from has have how i if in is it its me my of on or s should t that the their them they this to was we what when where which who why will with would you your"
+
+func init() {
+	for _, w := range strings.Fields(StopWords) {
+		stop[w] = true
+	}
+}

@@ -1,0 +1,107 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// Build reads the site in dir and writes its index into dir/search/.
+func Build(dir string) (Stats, error) {
+	ix, err := Read(dir)
+	if err != nil {
+		return Stats{}, err
+	}
+	return ix.Write(filepath.Join(dir, "search"))
+}
+
+// TermChunk names the chunk that holds a word form: its first character.
+func TermChunk(form string) string { return "t-" + form[:1] }
+
+// DocChunk names the chunk that holds a document.
+func DocChunk(doc int) string { return fmt.Sprintf("d-%d", doc/DocsPerChunk) }
+
+// Write writes the index as classic scripts into dir:
+//
+//	t-<c>.js  gpSearch.add("t-c", {f: [forms, sorted], s: [stem of each form, as an index into p], p: [[doc, score, doc, score, …], …]})
+//	d-<n>.js  gpSearch.add("d-n", [[url, title, section, text], …])
+func (ix *Index) Write(dir string) (Stats, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Stats{}, err
+	}
+	st := Stats{Docs: len(ix.Docs), Forms: len(ix.Forms), Stems: len(ix.Postings)}
+	type termChunk struct {
+		F []string `json:"f"`
+		S []int    `json:"s"`
+		P [][]int  `json:"p"`
+	}
+	chunks := map[string]*termChunk{}
+	stemAt := map[string]map[string]int{}
+	forms := make([]string, 0, len(ix.Forms))
+	for f := range ix.Forms {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	for _, f := range forms {
+		name := TermChunk(f)
+		c := chunks[name]
+		if c == nil {
+			c = &termChunk{}
+			chunks[name] = c
+			stemAt[name] = map[string]int{}
+		}
+		s := ix.Forms[f]
+		i, ok := stemAt[name][s]
+		if !ok {
+			i = len(c.P)
+			stemAt[name][s] = i
+			var flat []int
+			for _, p := range ix.Postings[s] {
+				flat = append(flat, p.Doc, p.Score)
+			}
+			if flat == nil {
+				flat = []int{}
+			}
+			c.P = append(c.P, flat)
+		}
+		c.F = append(c.F, f)
+		c.S = append(c.S, i)
+	}
+	write := func(name string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		fmt.Fprintf(&buf, "gpSearch.add(%q,", name)
+		buf.Write(b)
+		buf.WriteString(");\n")
+		st.Files++
+		st.Bytes += int64(buf.Len())
+		return os.WriteFile(filepath.Join(dir, name+".js"), buf.Bytes(), 0o644)
+	}
+	names := make([]string, 0, len(chunks))
+	for n := range chunks {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := write(n, chunks[n]); err != nil {
+			return st, err
+		}
+	}
+	for start := 0; start < len(ix.Docs); start += DocsPerChunk {
+		end := min(start+DocsPerChunk, len(ix.Docs))
+		rows := make([][4]string, 0, end-start)
+		for _, d := range ix.Docs[start:end] {
+			rows = append(rows, [4]string{d.URL, d.Title, d.Section, d.Body})
+		}
+		if err := write(DocChunk(start), rows); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
