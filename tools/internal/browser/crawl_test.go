@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
@@ -31,13 +30,18 @@ func TestZipWorksFromFile(t *testing.T) {
 		var got struct {
 			Title, H1, HeaderBg string
 			Links               []string
+			AZ                  bool
 		}
 		p.Eval(t, `({
 			Title: document.title,
 			H1: (document.querySelector('h1') || {}).textContent || '',
 			HeaderBg: getComputedStyle(document.querySelector('.gp-header') || document.body).backgroundColor,
-			Links: Array.from(document.querySelectorAll('a[href]'), a => a.href)
+			Links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
+			AZ: !!document.querySelector('.gp-header a[href$="a-z.html"]')
 		})`, &got)
+		if !got.AZ {
+			t.Errorf("%s: no link to the A–Z index in the header (the way to find things with JavaScript off)", rel)
+		}
 		if got.Title == "" || strings.TrimSpace(got.H1) == "" {
 			t.Errorf("%s: no title or h1", rel)
 		}
@@ -76,5 +80,4 @@ func TestZipWorksFromFile(t *testing.T) {
 		t.Errorf("crawled only %d pages; the demo pack has more", len(seen))
 	}
 	t.Logf("crawled %d pages from %s", len(seen), start)
-	_ = chromedp.Run
 }

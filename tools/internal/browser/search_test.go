@@ -1,0 +1,123 @@
+package browser_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/guidepack/guidepack/tools/internal/browser"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+// TestSearchFromTheZip types a question on the search page of the unzipped pack
+// (file://): nothing of the index loads before typing; then only its chunks;
+// results are announced, linked and marked; a result opens by keyboard and Back
+// returns to the same results.
+func TestSearchFromTheZip(t *testing.T) {
+	b := browser.Start(t)
+	dir := sitetest.BuildRepo(t).Unzip()
+	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html")), browser.Options{})
+	for _, r := range p.Requests() {
+		if strings.Contains(r, "/search/") {
+			t.Errorf("index loaded before typing: %s", r)
+		}
+	}
+	p.Run(t, chromedp.SendKeys("#gp-search-page-q", "friend request", chromedp.ByQuery))
+	var got struct {
+		Status string
+		Titles []string
+		Marks  int
+		URL    string
+	}
+	read := func() {
+		p.Eval(t, `({
+			Status: document.querySelector('.gp-search__status').textContent,
+			Titles: Array.from(document.querySelectorAll('.gp-search__link'), a => a.textContent),
+			Marks: document.querySelectorAll('.gp-search__results mark').length,
+			URL: location.href
+		})`, &got)
+	}
+	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
+		time.Sleep(50 * time.Millisecond)
+		read()
+	}
+	if !strings.Contains(got.Status, "results for “friend request”") {
+		t.Errorf("status %q", got.Status)
+	}
+	joined := strings.Join(got.Titles, " | ")
+	for _, want := range []string{"Boundaries and friend requests", "Can I accept a friend request", "The request arrives"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("results %q lack %q", joined, want)
+		}
+	}
+	if got.Marks == 0 {
+		t.Error("no matched words are marked")
+	}
+	if !strings.HasSuffix(got.URL, "search.html?q=friend%20request") {
+		t.Errorf("the query is not in the URL: %s", got.URL)
+	}
+	var chunks []string
+	for _, r := range p.Requests() {
+		if i := strings.Index(r, "/search/"); i >= 0 {
+			chunks = append(chunks, r[i+8:])
+		}
+	}
+	if strings.Join(chunks, " ") != "t-f.js t-r.js d-0.js" {
+		t.Errorf("loaded %q; want only the chunks for f, r and the first documents", chunks)
+	}
+	// Open the first result by keyboard, then come back.
+	p.Run(t, chromedp.Focus(".gp-search__link", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+	time.Sleep(300 * time.Millisecond)
+	var here string
+	p.Eval(t, `location.pathname`, &here)
+	if strings.HasSuffix(here, "search.html") {
+		t.Fatalf("Enter on a result did not open it")
+	}
+	p.Run(t, chromedp.NavigateBack())
+	got.Titles = nil
+	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
+		time.Sleep(50 * time.Millisecond)
+		read()
+	}
+	if !strings.Contains(strings.Join(got.Titles, " | "), "Boundaries and friend requests") {
+		t.Errorf("after Back the results are gone: %q", got.Titles)
+	}
+	for _, r := range p.NetworkRequests() {
+		t.Errorf("requested %s", r)
+	}
+	for _, pr := range p.Problems() {
+		t.Error(pr)
+	}
+}
+
+// TestAZWithoutJavaScript: with JavaScript off every page links to the A–Z
+// index, which lists pages, questions and key terms under letter headings.
+func TestAZWithoutJavaScript(t *testing.T) {
+	b := browser.Start(t)
+	dir := sitetest.BuildRepo(t).Unzip()
+	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "guidance", "boundaries.html")), browser.Options{NoJS: true})
+	p.Run(t, chromedp.Click(".gp-header__az", chromedp.ByQuery))
+	time.Sleep(300 * time.Millisecond)
+	var az struct {
+		Path    string
+		Letters int
+		Entries []string
+	}
+	p.Eval(t, `({Path: location.pathname, Letters: document.querySelectorAll('.gp-az__group').length,
+		Entries: Array.from(document.querySelectorAll('.gp-az__list a'), a => a.textContent)})`, &az)
+	if !strings.HasSuffix(az.Path, "/a-z.html") {
+		t.Fatalf("the A–Z link led to %s", az.Path)
+	}
+	all := strings.Join(az.Entries, "|")
+	for _, want := range []string{"Boundaries and friend requests", "Can I accept a friend request from someone who uses my service?", "friend request", "Code 5.8: Behaviour in and outside work", "A friend request (children's services)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the A–Z index lacks %q", want)
+		}
+	}
+	if az.Letters < 10 {
+		t.Errorf("only %d letters", az.Letters)
+	}
+}
