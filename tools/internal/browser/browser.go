@@ -7,6 +7,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -96,6 +97,7 @@ type Page struct {
 	URL    string
 	cancel func()
 
+	noJS     bool
 	mu       sync.Mutex
 	requests []string
 	problems []string // console errors, exceptions, failed loads, CSP violations
@@ -132,7 +134,7 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
-	p := &Page{Ctx: ctx, URL: url, cancel: func() { cancelTime(); cancel() }}
+	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: func() { cancelTime(); cancel() }}
 	t.Cleanup(p.Close)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		p.mu.Lock()
@@ -202,4 +204,48 @@ func (p *Page) Run(t testing.TB, actions ...chromedp.Action) {
 	if err := chromedp.Run(p.Ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", p.URL, err)
 	}
+}
+
+// Violation is one axe-core finding.
+type Violation struct {
+	ID, Impact, Help string
+	Nodes            []string // CSS selectors of the offending elements
+}
+
+func (v Violation) String() string {
+	return fmt.Sprintf("%s (%s): %s: %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+}
+
+// AxeTags are the WCAG 2.0, 2.1 and 2.2 A and AA rules.
+var AxeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// Axe runs axe-core (source: the contents of axe.min.js) on the page and returns
+// its violations. The script goes in through the DevTools protocol, which the
+// page's CSP does not govern, and runs even when the page's scripts are off.
+func (p *Page) Axe(t testing.TB, source string, disabled map[string]string) []Violation {
+	t.Helper()
+	rules := "{"
+	for id := range disabled {
+		rules += fmt.Sprintf("%q:{enabled:false},", id)
+	}
+	rules += "}"
+	tags, _ := json.Marshal(AxeTags)
+	js := source + `;
+	axe.run(document, {runOnly: {type: 'tag', values: ` + string(tags) + `}, rules: ` + rules + `, resultTypes: ['violations']})
+	  .then(r => r.violations.map(v => ({ID: v.id, Impact: v.impact || '', Help: v.help, Nodes: v.nodes.map(n => n.target.join(' '))})))`
+	var out []Violation
+	if p.noJS {
+		// The page has loaded without its scripts, and stays so; axe itself
+		// needs script execution (and timers) back on.
+		if err := chromedp.Run(p.Ctx, emulation.SetScriptExecutionDisabled(false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := chromedp.Run(p.Ctx, chromedp.Evaluate(js, &out, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		t.Fatalf("%s: axe: %v", p.URL, err)
+	}
+	return out
 }

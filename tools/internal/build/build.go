@@ -138,29 +138,54 @@ func run(o Options) (*Result, error) {
 	return res, nil
 }
 
-// downloadPage is the download page every pack has, unless content/download.md
-// replaces it. Its layout holds the element the build fills with the zip link.
-const downloadPage = `---
+// builtinPages are the pages every pack has, unless content/ has a file of the
+// same name to replace it: the download page (its layout holds the element the
+// build fills with the zip link), the search page and the A–Z index.
+var builtinPages = map[string]string{
+	"download.md": `---
 title: Download this pack
 description: Get the whole pack as one zip file to use with no internet connection.
 layout: download
 ---
-`
+`,
+	"search.md": `---
+title: Search
+description: Search the guidance, common questions, case examples, codes and scenarios.
+layout: search
+noindex: true
+---
+`,
+	"a-z.md": `---
+title: A–Z index
+description: Every page, question, case, code, scenario and key term in this pack, from A to Z.
+layout: a-z
+noindex: true
+---
+`,
+}
 
-// WriteDownloadPage writes the generated download page (and creates the
-// generated folders Hugo mounts).
-func WriteDownloadPage(root string) error {
+// WriteBuiltinPages writes the built-in pages into the generated content folder
+// (and creates the generated folders Hugo mounts).
+func WriteBuiltinPages(root string) error {
 	gen := GenDir(root)
 	for _, d := range []string{filepath.Join(gen, "content"), filepath.Join(gen, "data")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
 	}
-	p := filepath.Join(gen, "content", "download.md")
-	if _, err := os.Stat(filepath.Join(root, "content", "download.md")); err == nil {
-		return os.RemoveAll(p)
+	for name, page := range builtinPages {
+		p := filepath.Join(gen, "content", name)
+		if _, err := os.Stat(filepath.Join(root, "content", name)); err == nil {
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(p, []byte(downloadPage), 0o644)
+	return nil
 }
 
 // readme is the README.txt at the top of the zip.

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"errors"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/lint"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
@@ -13,24 +16,26 @@ import (
 // writes what Hugo reads into the generated folder. It returns how many scenarios
 // it compiled. Both build and serve run it before Hugo.
 func Prepare(root string) (scenarios int, err error) {
-	if err := WriteDownloadPage(root); err != nil {
+	if err := WriteBuiltinPages(root); err != nil {
 		return 0, err
 	}
-	res, err := lint.Project(root)
-	if err != nil {
+	// Report the problems of the data files, pages and scenarios together.
+	res, lintErr := lint.Project(root)
+	scs, scErr := scenario.Load(root, res.Codes)
+	var all diag.Problems
+	for _, err := range []error{lintErr, scErr} {
+		var ps diag.Problems
+		switch {
+		case errors.As(err, &ps):
+			all = append(all, ps...)
+		case err != nil:
+			return 0, err
+		}
+	}
+	if err := all.Err(); err != nil {
 		return 0, err
 	}
-	return compileScenarios(root, GenDir(root), res.Codes)
-}
-
-// compileScenarios validates scenarios/*.yaml under root and writes what Hugo
-// reads into gen (.guidepack/gen).
-func compileScenarios(root, gen string, codes []string) (int, error) {
-	scs, err := scenario.Load(root, codes)
-	if err != nil {
-		return 0, err
-	}
-	return len(scs), quiz.Compile(root, gen, scs)
+	return len(scs), quiz.Compile(root, GenDir(root), scs)
 }
 
 // indexSearch writes the search index into the built site.

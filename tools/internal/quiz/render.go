@@ -36,7 +36,10 @@ func (r *renderer) render(src string) (string, error) {
 		return "", err
 	}
 	if len(r.bad) > 0 {
-		return "", fmt.Errorf("link %q: no such page (links are relative to content/scenarios/, e.g. ../guidance/boundaries.md)", r.bad[0])
+		if scheme, _, ok := strings.Cut(r.bad[0], ":"); ok && hasScheme(r.bad[0]) {
+			return "", fmt.Errorf("link %q uses the scheme %q\nhint: use an http(s) or mailto link, or a page.md link", r.bad[0], scheme)
+		}
+		return "", fmt.Errorf("link %q: no such page\nhint: links to pages are relative to content/scenarios/, e.g. ../guidance/boundaries.md", r.bad[0])
 	}
 	return strings.TrimSpace(b.String()), nil
 }
@@ -55,6 +58,8 @@ func (r *renderer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		case strings.HasPrefix(dest, "http://"), strings.HasPrefix(dest, "https://"), strings.HasPrefix(dest, "mailto:"):
 			l.SetAttributeString("rel", []byte("external"))
 		case strings.HasPrefix(dest, "#"):
+		case hasScheme(dest):
+			r.bad = append(r.bad, dest)
 		default:
 			file, frag, _ := strings.Cut(dest, "#")
 			target := path.Clean(path.Join("scenarios", file))
@@ -73,6 +78,20 @@ func (r *renderer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// hasScheme tells whether dest starts with a URL scheme (javascript:, data:, …).
+func hasScheme(dest string) bool {
+	i := strings.IndexByte(dest, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range strings.ToLower(dest[:i]) {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func exists(p string) bool {

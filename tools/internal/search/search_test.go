@@ -94,7 +94,7 @@ func TestRankingOverAFixturePack(t *testing.T) {
 	qt.Assert(t, titles("concerns")[0], qt.Equals, "Reporting a concern") // same stem
 	qt.Assert(t, titles("reports")[:2], qt.DeepEquals, []string{"Reporting a concern", "Plain page"})
 	qt.Assert(t, titles("repo")[:2], qt.DeepEquals, []string{"Reporting a concern", "Plain page"}) // as you type
-	qt.Assert(t, titles("concern heading"), qt.DeepEquals, []string{"Other things"})           // every word
+	qt.Assert(t, titles("concern heading"), qt.DeepEquals, []string{"Other things"})               // every word
 	qt.Assert(t, titles("nothing-like-this"), qt.HasLen, 0)
 }
 
