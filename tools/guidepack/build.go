@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -12,15 +14,23 @@ import (
 )
 
 func cmdBuild(args []string, stdout io.Writer) error {
-	dir, err := flags("build", args)
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	dir := fs.String("C", ".", "the project folder (holds config.toml)")
+	asJSON := fs.Bool("json", false, "print the result as JSON (for scripts and the benchmark)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	res, err := build.Run(build.Options{Root: *dir})
 	if err != nil {
 		return err
 	}
-	res, err := build.Run(build.Options{Root: dir})
-	if err != nil {
-		return err
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(res)
 	}
-	printSummary(stdout, dir, res)
+	printSummary(stdout, *dir, res)
 	return nil
 }
 

@@ -22,6 +22,10 @@ Usage:
   guidepack build [-C dir]     build the site into public/ and the zip into dist/
   guidepack serve [-C dir]     preview the pack while you edit it
   guidepack hugo [args]        run the Hugo that guidepack is built with
+  guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
+                               write a synthetic pack for benchmarks
+  guidepack bench [-small]     build 1,000- and 5,000-page packs, and bare Hugo on
+                               the same pages, and print times and memory
   guidepack help               show this text
 `
 
@@ -45,6 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(args[1:], stdout, stderr)
 	case "hugo":
 		err = cmdHugo(args[1:])
+	case "gen-bench":
+		err = cmdGenBench(args[1:], stdout)
+	case "bench":
+		err = cmdBench(args[1:], stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -84,14 +92,3 @@ func printError(w io.Writer, err error) {
 	}
 }
 
-func flags(name string, args []string) (dir string, err error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.StringVar(&dir, "C", ".", "the project folder (holds config.toml)")
-	if err := fs.Parse(args); err != nil {
-		return "", err
-	}
-	if fs.NArg() > 0 {
-		return "", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
-	}
-	return dir, nil
-}

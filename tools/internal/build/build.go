@@ -26,8 +26,9 @@ type Options struct {
 
 // Stage is one timed step of a build.
 type Stage struct {
-	Name string
-	Took time.Duration
+	Name    string
+	Took    time.Duration
+	PeakRSS int64 // bytes: the process's peak resident memory during the stage (Linux; 0 elsewhere)
 }
 
 // Result says what a successful build made.
@@ -80,9 +81,10 @@ func run(o Options) (*Result, error) {
 	}
 	res := &Result{Pack: p, Site: o.Public}
 	stage := func(name string, f func() error) error {
+		resetPeakRSS()
 		t := time.Now()
 		err := f()
-		res.Stages = append(res.Stages, Stage{name, time.Since(t)})
+		res.Stages = append(res.Stages, Stage{name, time.Since(t), peakRSS()})
 		return err
 	}
 	work := filepath.Join(root, Work)

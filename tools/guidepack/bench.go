@@ -1,0 +1,72 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/guidepack/guidepack/tools/internal/bench"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+// cmdGenBench writes a synthetic pack: guidepack gen-bench -pages 5000 -scenarios 500 DIR.
+func cmdGenBench(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("gen-bench", flag.ContinueOnError)
+	pages := fs.Int("pages", 1000, "how many pages")
+	scenarios := fs.Int("scenarios", 100, "how many scenarios")
+	seed := fs.Uint64("seed", 1, "the seed: the same seed gives the same pack")
+	repo := fs.String("repo", ".", "the guidepack repository (its layouts and assets are used)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: gen-bench needs the folder to write into", errUsage)
+	}
+	if err := bench.Generate(*repo, fs.Arg(0), bench.Spec{Pages: *pages, Scenarios: *scenarios, Seed: *seed}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "guidepack: wrote %d pages and %d scenarios into %s\n", *pages, *scenarios, fs.Arg(0))
+	return nil
+}
+
+// cmdBench builds generated packs of 1,000 and 5,000 pages with guidepack and
+// with bare Hugo, and prints the table.
+func cmdBench(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	repo := fs.String("repo", ".", "the guidepack repository")
+	small := fs.Bool("small", false, "only the 1,000-page pack")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "guidepack-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	abs, _ := filepath.Abs(*repo)
+	if _, err := os.Stat(filepath.Join(abs, "layouts")); err != nil {
+		abs = sitetest.Repo()
+	}
+	fmt.Fprintf(stdout, "guidepack bench on %s, %d CPUs, %s\n", bench.Describe(), runtime.NumCPU(), runtime.Version())
+	sizes := bench.Sizes
+	if *small {
+		sizes = sizes[:1]
+	}
+	var rows []bench.Row
+	for _, s := range sizes {
+		row, err := bench.Measure(self, abs, tmp, s)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, row)
+	}
+	bench.Print(stdout, rows)
+	return nil
+}
