@@ -91,4 +91,3 @@ func printError(w io.Writer, err error) {
 		}
 	}
 }
-
