@@ -123,7 +123,7 @@ type entry struct {
 
 func compress(raw []byte) (e entry) {
 	var buf bytes.Buffer
-	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
 	fw.Write(raw)
 	fw.Close()
 	e.crc = crc(raw)

@@ -20,6 +20,10 @@ type Doc struct {
 // data-gp-search-doc (and an id). Only <main> is read; the policy notice that
 // every page repeats is left out. It returns nil for pages marked noindex.
 func extract(rel string, src []byte) []Doc {
+	// Most noindex pages are the big print pages: skip them before parsing.
+	if head, _, _ := bytes.Cut(src, []byte("</head>")); bytes.Contains(head, []byte(`<meta name="gp-search" content="noindex">`)) {
+		return nil
+	}
 	root, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil

@@ -11,8 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DocsPerChunk is how many documents one docs chunk holds.
@@ -60,14 +62,37 @@ func Read(dir string) (*Index, error) {
 		return nil, err
 	}
 	sort.Strings(files)
+	// Read and parse the pages on every core; index them in order.
+	docs := make([][]Doc, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				b, err := os.ReadFile(files[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				rel, _ := filepath.Rel(dir, files[i])
+				docs[i] = extract(filepath.ToSlash(rel), b)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	ix := &Index{Forms: map[string]string{}, Postings: map[string][]Posting{}}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+	for i := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		rel, _ := filepath.Rel(dir, f)
-		for _, d := range extract(filepath.ToSlash(rel), b) {
+		for _, d := range docs[i] {
 			ix.add(d)
 		}
 	}
@@ -84,8 +109,11 @@ func (ix *Index) add(d Doc) {
 	}{{d.Title, titleWeight}, {d.Headings, headingWeight}, {d.Body, bodyWeight}} {
 		count := map[string]int{} // a word counts at most three times in a part
 		for _, w := range Words(part.text) {
-			s := Stem(w)
-			ix.Forms[w] = s
+			s, ok := ix.Forms[w] // every form seen is already stemmed
+			if !ok {
+				s = Stem(w)
+				ix.Forms[w] = s
+			}
 			if count[s] < 3 {
 				scores[s] += part.weight
 			}
