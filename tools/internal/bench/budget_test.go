@@ -1,0 +1,105 @@
+package bench_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+var (
+	scriptSrc = regexp.MustCompile(`<script[^>]*\ssrc="([^"]+)"`)
+	styleHref = regexp.MustCompile(`<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"`)
+)
+
+func gz(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// TestReaderBudgets measures what readers download, gzipped, on the demo pack:
+// a guidance page with everything it loads ≤ 25 KB; no JavaScript on pages that
+// need none; the scenario runtime ≤ 10 KB; the stylesheet ≤ 12 KB.
+func TestReaderBudgets(t *testing.T) {
+	site := sitetest.BuildRepo(t)
+	pub := site.Public()
+	read := func(rel string) []byte {
+		b, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// loads returns the gzipped size of a page and what it loads, and its scripts.
+	loads := func(rel string) (total int, scripts []string) {
+		html := read(rel)
+		total = gz(html)
+		for _, m := range scriptSrc.FindAllSubmatch(html, -1) {
+			src := path.Join(path.Dir(rel), string(m[1]))
+			scripts = append(scripts, src)
+			total += gz(read(src))
+		}
+		for _, m := range styleHref.FindAllSubmatch(html, -1) {
+			href := string(m[1]) + string(m[2])
+			if strings.HasPrefix(href, "data:") {
+				continue
+			}
+			total += gz(read(path.Join(path.Dir(rel), href)))
+		}
+		return total, scripts
+	}
+	guidance, _ := filepath.Glob(filepath.Join(pub, "guidance", "*.html"))
+	for _, f := range guidance {
+		rel, _ := filepath.Rel(pub, f)
+		rel = filepath.ToSlash(rel)
+		if strings.HasSuffix(rel, "print.html") {
+			continue
+		}
+		total, scripts := loads(rel)
+		t.Logf("%-45s %6d bytes gzip with what it loads", rel, total)
+		if total > 25*1024 {
+			t.Errorf("%s: %d bytes gzip, over the 25 KB budget", rel, total)
+		}
+		if len(scripts) > 0 {
+			t.Errorf("%s needs no JavaScript but loads %q", rel, scripts)
+		}
+	}
+	for _, rel := range []string{"index.html", "faq.html", "about.html", "a-z.html", "download.html", "cases/racist-comments.html", "codes/5-8.html", "themes/privacy.html"} {
+		if _, scripts := loads(rel); len(scripts) > 0 {
+			t.Errorf("%s needs no JavaScript but loads %q", rel, scripts)
+		}
+	}
+	for _, b := range []struct {
+		file  string
+		limit int
+	}{{"assets/scenario.js", 10 * 1024}, {"assets/site.css", 12 * 1024}} {
+		n := gz(read(b.file))
+		t.Logf("%-45s %6d bytes gzip (budget %d)", b.file, n, b.limit)
+		if n > b.limit {
+			t.Errorf("%s: %d bytes gzip, over the budget of %d", b.file, n, b.limit)
+		}
+	}
+}
+
+func tree(t *testing.T, dir string) string {
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		c, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString(rel + "\n" + string(c) + "\n")
+		return nil
+	})
+	return b.String()
+}
