@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -109,6 +110,7 @@ func run(o Options) (*Result, error) {
 	if err := stage("hugo", func() error { return site.Build(root, staged) }); err != nil {
 		return nil, err
 	}
+	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
 	if err := stage("search", func() error { return indexSearch(staged) }); err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ package pack
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,8 +14,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Epoch is the modification time of every entry (the zip format cannot say 1970).
@@ -59,38 +59,49 @@ func Write(dir string, o Options) error {
 	}
 	sort.Strings(names)
 
-	entries := make([]entry, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
+	// Compress on every core, a bounded window ahead of the writer, which writes
+	// the entries in sorted order as they are ready: memory stays flat however
+	// large the pack.
+	results := make([]chan entry, len(names))
+	for i := range results {
+		results[i] = make(chan entry, 1)
+	}
+	window := make(chan struct{}, 8*runtime.GOMAXPROCS(0))
+	jobs := make(chan int)
+	go func() {
+		for i := range names {
+			window <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range next {
+			for i := range jobs {
 				raw, ok := files[names[i]]
 				if !ok {
 					var err error
 					raw, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
 					if err != nil {
-						entries[i].err = err
+						results[i] <- entry{err: err}
 						continue
 					}
 				}
-				entries[i] = compress(raw)
+				results[i] <- compress(raw)
 			}
 		}()
 	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
 	zw := zip.NewWriter(o.Writer)
+	var firstErr error
 	for i, name := range names {
-		e := entries[i]
+		e := <-results[i]
+		<-window
+		if firstErr != nil {
+			continue // drain the workers
+		}
 		if e.err != nil {
-			return e.err
+			firstErr = e.err
+			continue
 		}
 		h := &zip.FileHeader{
 			Name:               path.Join(o.Top, name),
@@ -99,15 +110,20 @@ func Write(dir string, o Options) error {
 			CompressedSize64:   uint64(len(e.data)),
 			UncompressedSize64: e.size,
 			Modified:           Epoch,
+			// CreateRaw writes the MS-DOS date as given: 1 January 1980, 00:00.
+			ModifiedDate: 1<<5 | 1,
 		}
 		h.SetMode(0o644)
 		w, err := zw.CreateRaw(h)
+		if err == nil {
+			_, err = w.Write(e.data)
+		}
 		if err != nil {
-			return err
+			firstErr = err
 		}
-		if _, err := w.Write(e.data); err != nil {
-			return err
-		}
+	}
+	if firstErr != nil {
+		return firstErr
 	}
 	return zw.Close()
 }
@@ -123,7 +139,7 @@ type entry struct {
 
 func compress(raw []byte) (e entry) {
 	var buf bytes.Buffer
-	fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+	fw, _ := flate.NewWriter(&buf, 5) // klauspost/compress: level 5 is fast, and near the best ratio
 	fw.Write(raw)
 	fw.Close()
 	e.crc = crc(raw)
