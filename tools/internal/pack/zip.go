@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klauspost/compress/flate"
@@ -137,11 +138,20 @@ type entry struct {
 	err    error
 }
 
+// writers are reused: a deflate writer holds large tables, and making one per
+// file costs more time and garbage than the compressing.
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, 5) // klauspost/compress: level 5 is fast, and near the best ratio
+	return w
+}}
+
 func compress(raw []byte) (e entry) {
 	var buf bytes.Buffer
-	fw, _ := flate.NewWriter(&buf, 5) // klauspost/compress: level 5 is fast, and near the best ratio
+	fw := writers.Get().(*flate.Writer)
+	fw.Reset(&buf)
 	fw.Write(raw)
 	fw.Close()
+	writers.Put(fw)
 	e.crc = crc(raw)
 	e.size = uint64(len(raw))
 	if buf.Len() < len(raw) {
