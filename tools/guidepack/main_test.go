@@ -1,10 +1,17 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,9 +28,40 @@ func TestMain(m *testing.M) {
 // data/codes.yaml, unless the script brings its own.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:   "testdata/script",
-		Setup: func(env *testscript.Env) error { return withRepoTheme(env.WorkDir) },
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				return err
+			}
+			env.Setenv("PORT", fmt.Sprint(l.Addr().(*net.TCPAddr).Port))
+			l.Close()
+			return withRepoTheme(env.WorkDir)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"waitfor": waitFor},
 	})
+}
+
+// waitFor URL TEXT SECONDS: fetch URL until its body holds TEXT, for at most
+// SECONDS; print how long it took.
+func waitFor(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: waitfor URL TEXT SECONDS")
+	}
+	secs, _ := strconv.Atoi(args[2])
+	start := time.Now()
+	for time.Since(start) < time.Duration(secs)*time.Second {
+		if resp, err := http.Get(args[0]); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(b), args[1]) {
+				ts.Logf("%q appeared after %s", args[1], time.Since(start).Round(time.Millisecond))
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("%s: %q did not appear within %s", args[0], args[1], args[2]+"s")
 }
 
 func withRepoTheme(dir string) error {

@@ -152,3 +152,50 @@ func treeHash(t *testing.T, dir string) string {
 	sort.Strings(lines)
 	return fmt.Sprintf("%x", sha256.Sum256([]byte(strings.Join(lines, "\n"))))
 }
+
+const embedPack = `
+-- content/guidance/_index.md --
+---
+title: Guidance
+---
+-- content/guidance/boundaries.md --
+---
+title: Boundaries
+---
+Try it here:
+
+{{< scenario "tiny" >}}
+-- content/guidance/privacy.md --
+---
+title: Privacy
+---
+No scenario here.
+-- scenarios/tiny.yaml --
+id: tiny
+title: A tiny scenario
+service: all
+steps:
+  - id: start
+    situation: A request arrives.
+    choices:
+      - text: Decline.
+        feedback: Good.
+        judgement: good
+        next: end
+  - id: end
+    ending: Done.
+`
+
+// A scenario embedded in a guidance page: all of it, with its script; pages
+// without one load no script.
+func TestScenarioEmbed(t *testing.T) {
+	s := sitetest.Build(t, embedPack)
+	s.AssertFile("guidance/boundaries.html",
+		`data-module="gp-scenario"`, `id="tiny--start"`, `href="#tiny--end"`,
+		`<script src="../assets/scenario.js"></script>`)
+	s.AssertFile("guidance/privacy.html", "! <script")
+	s.AssertFile("scenarios/tiny.html", `<h1 class="gp-title">A tiny scenario</h1>`)
+
+	bad := sitetest.Try(t, strings.Replace(embedPack, `{{< scenario "tiny" >}}`, `{{< scenario "tiney" >}}`, 1))
+	bad.AssertError(`content/guidance/boundaries.md:6:1: unknown scenario "tiney"`)
+}
