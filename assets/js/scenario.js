@@ -78,18 +78,19 @@
     function stepEl(id) { return doc.getElementById(steps[id].a); }
 
     function go(id, fresh) {
-      if (fresh) state.path = [];
-      var i = state.path.indexOf(id);
-      state.path = i >= 0 ? state.path.slice(0, i + 1) : state.path.concat(id);
-      save(data.id, state);
+      if (fresh || id === data.start) state.path = [];
       var hash = '#' + steps[id].a;
-      if (location.hash === hash) show(id, true);
-      else location.hash = hash;
+      // Setting the hash navigates to the step's element, and Chrome then resets
+      // focus to the document: show the step (and focus it) after that.
+      if (location.hash !== hash) location.hash = hash;
+      show(id, true);
     }
 
     function show(id, focus) {
       current = id;
-      if (state.path.indexOf(id) < 0) state.path.push(id);
+      var at = state.path.indexOf(id);
+      state.path = at >= 0 ? state.path.slice(0, at + 1) : state.path.concat(id);
+      save(data.id, state);
       qa(root, '.gp-scenario__step').forEach(function (s) { s.hidden = s.getAttribute('data-step') !== id; });
       var s = stepEl(id);
       var kind = steps[id].k;
@@ -104,7 +105,12 @@
         'Step ' + n + ' of your path · the best path has ' + data.best + ' steps';
       back.hidden = n < 2;
       restart.hidden = n < 2;
-      if (focus) q(s, '.gp-scenario__title').focus();
+      if (focus) {
+        var h = q(s, '.gp-scenario__title');
+        h.focus();
+        // The browser's focus fixup after a fragment navigation can run later.
+        setTimeout(function () { if (current === id && doc.activeElement !== h && !s.contains(doc.activeElement)) h.focus(); }, 0);
+      }
     }
 
     // reset removes what an earlier visit to the step added.
@@ -224,8 +230,12 @@
 
     function fromHash(focus) {
       var id = byAnchor[decodeURIComponent(location.hash.slice(1))];
+      if (id === current) return; // go() has shown it already
       if (id) show(id, focus);
-      else if (current === null || !location.hash) show(data.start, current !== null);
+      else if (current === null || !location.hash) {
+        state.path = []; // a fresh start
+        show(data.start, current !== null);
+      }
     }
     window.addEventListener('hashchange', function () { fromHash(true); });
     fromHash(false);
