@@ -5,7 +5,6 @@
 package lint
 
 import (
-	"os"
 	"path/filepath"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -49,9 +48,4 @@ func rel(root, file string) string {
 		return filepath.ToSlash(r)
 	}
 	return file
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

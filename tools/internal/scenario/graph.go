@@ -126,5 +126,3 @@ func joinQuoted(ids []string) string {
 	}
 	return s
 }
-
-func nearestOf(s string, cands []string) string { return diag.Nearest(s, cands) }

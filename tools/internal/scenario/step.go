@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -15,7 +17,7 @@ func (r *reader) step(n *stepNode) *Step {
 	for k, v := range n.fields {
 		if !contains(stepFields, k) {
 			hint := "the fields of a step are " + strings.Join(stepFields, ", ")
-			if near := nearestKey(k); near != "" {
+			if near := diag.Nearest(k, stepFields); near != "" {
 				hint = fmt.Sprintf("did you mean %q? ", near) + hint
 			}
 			r.add(n.keys[k], fmt.Sprintf("unknown field %q", k), hint)
@@ -95,15 +97,6 @@ func (r *reader) step(n *stepNode) *Step {
 		}
 	}
 	return st
-}
-
-func nearestKey(k string) string {
-	for _, cands := range [][]string{stepFields} {
-		if n := nearestOf(k, cands); n != "" {
-			return n
-		}
-	}
-	return ""
 }
 
 func (r *reader) next(n *stepNode, v *yaml.Node, id string) string {
