@@ -10,10 +10,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
 // Problem is one bad reference: the page that holds it, the reference as written,
@@ -66,7 +66,7 @@ type scanned struct {
 }
 
 // Check walks the site in dir and returns every problem found, as *Error.
-// It reads the files in parallel, one worker per CPU.
+// It reads the files on every core.
 func Check(dir string) (Report, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -82,22 +82,7 @@ func Check(dir string) (Report, error) {
 		return Report{}, err
 	}
 	results := make([]scanned, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = scanFile(dir, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) { results[i] = scanFile(dir, files[i]) })
 
 	var rep Report
 	ids := make(map[string]map[string]bool, len(results))

@@ -11,10 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
 // DocsPerChunk is how many documents one docs chunk holds.
@@ -65,28 +65,15 @@ func Read(dir string) (*Index, error) {
 	// Read and parse the pages on every core; index them in order.
 	docs := make([][]Doc, len(files))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := os.ReadFile(files[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				rel, _ := filepath.Rel(dir, files[i])
-				docs[i] = extract(filepath.ToSlash(rel), b)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		rel, _ := filepath.Rel(dir, files[i])
+		docs[i] = extract(filepath.ToSlash(rel), b)
+	})
 	ix := &Index{Forms: map[string]string{}, Postings: map[string][]Posting{}}
 	for i := range files {
 		if errs[i] != nil {
