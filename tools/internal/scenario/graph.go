@@ -50,7 +50,15 @@ func (r *reader) links(s *Scenario, nodes map[string]*stepNode) {
 		}
 	}
 	if start, ok := nodes[s.Start]; !ok || start == nil {
-		r.add(nodes[s.Steps[0].ID].nodeOr(), fmt.Sprintf("the scenario starts at %q, but there is no step with that id", s.Start), "set start: to the id of the first step")
+		at := s.startAt
+		if at == nil {
+			at = nodes[s.Steps[0].ID].nodeOr()
+		}
+		hint := "set start: to the id of the first step"
+		if n := diag.Nearest(s.Start, ids); n != "" {
+			hint = fmt.Sprintf("did you mean %q?", n)
+		}
+		r.add(at, fmt.Sprintf("the scenario starts at %q, but there is no step with that id", s.Start), hint)
 		return
 	}
 	if bad {
@@ -93,7 +101,8 @@ func (r *reader) links(s *Scenario, nodes map[string]*stepNode) {
 		}
 	}
 	for _, st := range s.Steps {
-		if seen[st.ID] && !ends[st.ID] && st.Kind != "" && nodes[st.ID] != nil {
+		noChoices := st.Kind == Situation && len(st.Choices) == 0 // reported already
+		if seen[st.ID] && !ends[st.ID] && st.Kind != "" && !noChoices && nodes[st.ID] != nil {
 			r.add(nodes[st.ID].fields["id"], fmt.Sprintf("from step %q no ending can be reached", st.ID),
 				"the steps after it go round in a loop: let one choice lead on towards an ending")
 		}

@@ -52,6 +52,15 @@ type reader struct {
 	file  string
 	codes map[string]bool
 	ps    diag.Problems
+	meant map[*yaml.Node]map[string]bool // per mapping, the fields an unknown key was taken for
+}
+
+// missing reports that the mapping m has no field key, unless an unknown key in it
+// was already reported as a misspelling of key.
+func (r *reader) missing(m *yaml.Node, key, msg, hint string) {
+	if !r.meant[m][key] {
+		r.add(m, msg, hint)
+	}
 }
 
 func (r *reader) add(n *yaml.Node, msg, hint string) {
@@ -60,7 +69,7 @@ func (r *reader) add(n *yaml.Node, msg, hint string) {
 
 // Parse reads one scenario file. It never panics, whatever src holds.
 func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
-	r := &reader{file: name, codes: map[string]bool{}}
+	r := &reader{file: name, codes: map[string]bool{}, meant: map[*yaml.Node]map[string]bool{}}
 	for _, c := range codes {
 		r.codes[c] = true
 	}
@@ -86,11 +95,14 @@ func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 		if vs.Kind != yaml.SequenceNode || len(vs.Content) == 0 {
 			r.add(vs, "variants must be a list", "e.g.\nvariants:\n  - id: friend-request-children\n    service: children")
 		} else {
+			var runs []variantRun
 			for _, vn := range vs.Content {
 				if vn.Kind != yaml.MappingNode {
 					r.add(vn, "each variant must be fields (key: value)", "start it with id:")
 					continue
 				}
+				before := r.ps
+				r.ps = nil
 				vf := r.fields(vn, variantFields)
 				v := *base
 				v.Codes = append([]string(nil), base.Codes...)
@@ -104,13 +116,59 @@ func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 				}
 				steps := mergeSteps(stepNodes, r.stepNodes(vf["steps"]))
 				out = append(out, r.finish(&v, steps, vn))
+				name := fmt.Sprintf("the variant at line %d", vn.Line)
+				if v.ID != "" && v.ID != base.ID {
+					name = fmt.Sprintf("variant %q", v.ID)
+				}
+				runs = append(runs, variantRun{name, r.ps})
+				r.ps = before
 			}
+			r.ps = append(r.ps, shared(runs, vs.Line)...)
 		}
 	} else {
 		out = append(out, r.finish(base, stepNodes, top))
 	}
 	r.ps.Sort()
 	return out, r.ps
+}
+
+// variantRun is the problems found in one variant (with the base it shares).
+type variantRun struct {
+	name string
+	ps   diag.Problems
+}
+
+// shared reports a problem that every variant has once; a problem in the shared
+// base (above the variants, which start at line from) that only some variants
+// have names them, as it comes from what they change.
+func shared(runs []variantRun, from int) diag.Problems {
+	count := map[string]int{}
+	for _, run := range runs {
+		seen := map[string]bool{}
+		for _, p := range run.ps {
+			if k := p.String(); !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	var out diag.Problems
+	done := map[string]bool{}
+	for _, run := range runs {
+		for _, p := range run.ps {
+			k := p.String()
+			if count[k] == len(runs) || p.Line >= from {
+				if !done[k] {
+					done[k] = true
+					out = append(out, p)
+				}
+				continue
+			}
+			p.Msg += " (in " + run.name + ")"
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // stepNode is a step's fields as written, before parsing.
@@ -206,6 +264,7 @@ func (r *reader) fields(m *yaml.Node, known []string) map[string]*yaml.Node {
 			hint := "the fields here are " + strings.Join(known, ", ")
 			if n := diag.Nearest(k.Value, known); n != "" {
 				hint = fmt.Sprintf("did you mean %q? ", n) + hint
+				r.meant[m] = map[string]bool{n: true}
 			}
 			r.add(k, fmt.Sprintf("unknown field %q", k.Value), hint)
 			continue
@@ -246,6 +305,7 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 	}
 	if n, ok := f["start"]; ok {
 		s.Start = r.slug(n, "start")
+		s.startAt = n
 	}
 }
 
@@ -256,7 +316,7 @@ func (r *reader) finish(s *Scenario, nodes []*stepNode, at *yaml.Node) *Scenario
 		{s.Title, "title", "add title: what the scenario is about"},
 		{s.Service, "service", "add service: children, adults or all"},
 	} {
-		if need.v == "" && !s.given[need.name] {
+		if need.v == "" && !s.given[need.name] && !r.meant[at][need.name] {
 			r.add(at, fmt.Sprintf("the scenario %shas no %s", named(s.ID), need.name), need.hint)
 		}
 	}

@@ -4,6 +4,8 @@
 // that share their common steps); each variant becomes a scenario of its own.
 package scenario
 
+import "go.yaml.in/yaml/v3"
+
 // Scenario is one checked scenario, ready to compile.
 type Scenario struct {
 	ID, Title, Summary string
@@ -14,7 +16,8 @@ type Scenario struct {
 	Steps              []*Step
 	File               string // where it was written, relative to the project
 
-	given map[string]bool // the fields the file gives, right or wrong
+	given   map[string]bool // the fields the file gives, right or wrong
+	startAt *yaml.Node      // where start: is given, if it is
 }
 
 // Kinds of step.

@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +81,16 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"two kinds", "    ending: Done.", "    ending: Done.\n    situation: More.", 27, 5, `step "end" has both situation and ending`, ""},
 		{"field of another kind", "    result: good", "    next: start", 27, 5, "a ending step has no next", ""},
 		{"not YAML", "title: A small scenario", "title: [A small", 3, 1, "this is not valid YAML", ""},
+		{"unknown start", "service: all", "service: all\nstart: begin", 4, 8, `the scenario starts at "begin", but there is no step with that id`, ""},
+		{"empty choices", "    choices:\n      - text: Accept it.\n        feedback: Not wise.\n        judgement: poor\n        next: end\n      - text: Think first.\n        feedback: Good.\n        judgement: good\n        next: ask", "    choices: []", 7, 14, `situation "start" has no choices`, "add at least one choice"},
+		{"missing next", "        next: ask\n", "", 12, 9, "this choice has no next", "add next:"},
+		{"missing feedback", "        feedback: Yes.\n", "", 19, 9, "this option has no feedback", ""},
+		{"question has one right answer", "        feedback: No.", "        feedback: No.\n        correct: true", 19, 7, `question "ask" has 2 right answers but allows only one`, "multiple: true"},
+		{"bad boolean", "        correct: true", "        correct: right", 20, 18, "correct must be true or false", ""},
+		{"minutes not a number", "service: all", "service: all\nminutes: ten", 4, 10, "minutes must be a whole number", ""},
+		{"id not a slug", "id: small", "id: Small One", 1, 5, `id "Small One" must be lower-case letters, digits and dashes`, "e.g. small-one"},
+		{"field given twice", "service: all", "service: all\nservice: all", 4, 1, "service is given twice", ""},
+		{"raw HTML in a block", "    ending: Done.", "    ending: |\n      All done.\n\n      <div>block</div>", 29, 7, "raw HTML <div> in ending", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(good, tc.old, tc.new, 1)
@@ -148,4 +159,58 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		scenario.Parse("scenarios/fuzz.yaml", src, codes) // must not panic
 	})
+}
+
+// A misspelt field is reported once, as a misspelling, not also as missing.
+func TestMisspeltFieldIsNotAlsoMissing(t *testing.T) {
+	for _, tc := range []struct{ old, new, notMsg string }{
+		{"title: A small scenario", "titel: A small scenario", "has no title"},
+		{"        next: ask", "        nxt: ask", "this choice has no next"},
+		{"    ending: Done.", "    endig: Done.", `step "end" has no text`},
+		{"    next: end\n  - id: end", "    nex: end\n  - id: end", `step "ask" has no next`},
+	} {
+		src := strings.Replace(good, tc.old, tc.new, 1)
+		qt.Assert(t, src, qt.Not(qt.Equals), good)
+		_, ps := scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+		qt.Assert(t, find(ps, "unknown field"), qt.IsNotNil, qt.Commentf("%v", ps))
+		qt.Assert(t, find(ps, tc.notMsg), qt.IsNil, qt.Commentf("%v", ps))
+	}
+}
+
+// A problem in the shared base is reported once, not once per variant; one that
+// only some variants have (through what they change) names them.
+func TestVariantProblemsOnceAndNamed(t *testing.T) {
+	src := strings.Replace(good, "    ending: Done.", `    ending: ""`, 1) + `variants:
+  - id: small-children
+    service: children
+  - id: small-adults
+    service: adults
+    steps:
+      - id: ask
+        next: nowhere
+`
+	_, ps := scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+	var msgs []string
+	for _, p := range ps {
+		msgs = append(msgs, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
+	}
+	qt.Assert(t, msgs, qt.DeepEquals, []string{
+		"26:13: ending is empty",
+		`37:15: step "ask" leads to "nowhere", but there is no step with that id`,
+	})
+
+	src = strings.Replace(good, "        next: ask", "        next: later", 1) + `variants:
+  - id: small-children
+    service: children
+    steps:
+      - id: later
+        ending: Later.
+  - id: small-adults
+    service: adults
+`
+	_, ps = scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+	qt.Assert(t, ps, qt.HasLen, 2, qt.Commentf("%v", ps))
+	qt.Assert(t, ps[0].Msg, qt.Equals, `choice B of step "start" leads to "later", but there is no step with that id (in variant "small-adults")`)
+	qt.Assert(t, []int{ps[0].Line, ps[0].Col}, qt.DeepEquals, []int{15, 15})
+	qt.Assert(t, ps[1].Msg, qt.Equals, `step "ask" cannot be reached from the start ("start") (in variant "small-children")`)
 }

@@ -14,11 +14,14 @@ import (
 func (r *reader) step(n *stepNode) *Step {
 	st := &Step{Line: n.node.Line, Col: n.node.Column}
 	f := map[string]*yaml.Node{}
+	meant := map[string]bool{}
+	r.meant[n.node] = meant
 	for k, v := range n.fields {
 		if !contains(stepFields, k) {
 			hint := "the fields of a step are " + strings.Join(stepFields, ", ")
 			if near := diag.Nearest(k, stepFields); near != "" {
 				hint = fmt.Sprintf("did you mean %q? ", near) + hint
+				meant[near] = true
 			}
 			r.add(n.keys[k], fmt.Sprintf("unknown field %q", k), hint)
 			continue
@@ -28,7 +31,7 @@ func (r *reader) step(n *stepNode) *Step {
 	if id, ok := f["id"]; ok {
 		st.ID = r.slug(id, "id")
 	} else {
-		r.add(n.node, "this step has no id", "add id: a short name for the step, e.g. the-request")
+		r.missing(n.node, "id", "this step has no id", "add id: a short name for the step, e.g. the-request")
 	}
 	if t, ok := f["title"]; ok {
 		st.Title = r.text(t, "title")
@@ -41,7 +44,9 @@ func (r *reader) step(n *stepNode) *Step {
 	}
 	switch len(kinds) {
 	case 0:
-		r.add(n.node, fmt.Sprintf("step %q has no text", st.ID), "give it one of situation:, question:, reflection: or ending:")
+		if !meant[Situation] && !meant[Question] && !meant[Reflection] && !meant[Ending] {
+			r.add(n.node, fmt.Sprintf("step %q has no text", st.ID), "give it one of situation:, question:, reflection: or ending:")
+		}
 		return st
 	case 1:
 	default:
@@ -101,7 +106,7 @@ func (r *reader) step(n *stepNode) *Step {
 
 func (r *reader) next(n *stepNode, v *yaml.Node, id string) string {
 	if v == nil {
-		r.add(n.node, fmt.Sprintf("step %q has no next", id), "add next: the id of the step that comes after it")
+		r.missing(n.node, "next", fmt.Sprintf("step %q has no next", id), "add next: the id of the step that comes after it")
 		return ""
 	}
 	return r.slug(v, "next")
@@ -109,10 +114,14 @@ func (r *reader) next(n *stepNode, v *yaml.Node, id string) string {
 
 func (r *reader) choices(n *stepNode, v *yaml.Node, id string) []Choice {
 	if v == nil {
-		r.add(n.node, fmt.Sprintf("situation %q has no choices", id), "add choices: a list of what the reader could do, each with text, feedback, judgement and next")
+		r.missing(n.node, "choices", fmt.Sprintf("situation %q has no choices", id), "add choices: a list of what the reader could do, each with text, feedback, judgement and next")
 		return nil
 	}
-	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+	if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		r.add(v, fmt.Sprintf("situation %q has no choices", id), "add at least one choice: - text: ... with feedback, judgement and next")
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
 		r.add(v, "choices must be a list", "start each choice with a dash: - text: ...")
 		return nil
 	}
@@ -127,7 +136,7 @@ func (r *reader) choices(n *stepNode, v *yaml.Node, id string) []Choice {
 		var c Choice
 		for _, k := range choiceFields {
 			if _, ok := f[k]; !ok {
-				r.add(cn, "this choice has no "+k, map[string]string{
+				r.missing(cn, k, "this choice has no "+k, map[string]string{
 					"text": "add text: what the reader could do", "feedback": "add feedback: what happens and why",
 					"judgement": "add judgement: good, risky or poor", "next": "add next: the id of the step it leads to"}[k])
 			}
@@ -151,7 +160,7 @@ func (r *reader) choices(n *stepNode, v *yaml.Node, id string) []Choice {
 
 func (r *reader) options(n *stepNode, v *yaml.Node, st *Step) []Option {
 	if v == nil {
-		r.add(n.node, fmt.Sprintf("question %q has no options", st.ID), "add options: a list of answers, each with text, feedback and correct: true or false")
+		r.missing(n.node, "options", fmt.Sprintf("question %q has no options", st.ID), "add options: a list of answers, each with text, feedback and correct: true or false")
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode || len(v.Content) < 2 {
@@ -171,12 +180,12 @@ func (r *reader) options(n *stepNode, v *yaml.Node, st *Step) []Option {
 		if t, ok := f["text"]; ok {
 			o.Text = r.md(keys["text"], t, "text")
 		} else {
-			r.add(on, "this option has no text", "add text: the answer")
+			r.missing(on, "text", "this option has no text", "add text: the answer")
 		}
 		if t, ok := f["feedback"]; ok {
 			o.Feedback = r.md(keys["feedback"], t, "feedback")
 		} else {
-			r.add(on, "this option has no feedback", "add feedback: why this answer is right or not")
+			r.missing(on, "feedback", "this option has no feedback", "add feedback: why this answer is right or not")
 		}
 		if t, ok := f["correct"]; ok {
 			o.Correct = r.boolean(t, "correct")
