@@ -302,7 +302,7 @@ steps:
   - id: b
     ending: Done.
 `)
-	s.AssertError(`scenarios/s.yaml:5:5: step "a": link "javascript:window.pwned=6" uses the scheme "javascript"`)
+	s.AssertError(`scenarios/s.yaml:9:28: link "javascript:window.pwned=6" uses the scheme "javascript"`)
 }
 
 // TestAuthorTextIsInert builds a pack whose author text carries script

@@ -6,11 +6,12 @@ package quiz
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 )
 
@@ -86,11 +87,15 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 		}
 	}
 	r := newRenderer(root)
-	var ps problems
+	var ps diag.Problems
 	for _, s := range scs {
 		c, err := compileOne(r, s)
 		if err != nil {
-			ps = append(ps, err)
+			var more diag.Problems
+			if !errors.As(err, &more) {
+				return err
+			}
+			ps = append(ps, more...)
 			continue
 		}
 		b, err := json.MarshalIndent(c, "", "  ")
@@ -104,7 +109,21 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 			return err
 		}
 	}
-	return ps.err()
+	return dedupe(ps).Err()
+}
+
+// dedupe drops repeated problems: variants of a file share text, and a broken
+// link in it is reported once.
+func dedupe(ps diag.Problems) diag.Problems {
+	seen := map[diag.Problem]bool{}
+	var out diag.Problems
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
@@ -117,36 +136,50 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 		}
 		return Link{ID: id, Anchor: anchor(s.ID, id), N: index(s, id) + 1, Title: titleOf(st)}
 	}
+	var ps diag.Problems
 	for i, st := range s.Steps {
 		out := Step{ID: st.ID, Anchor: anchor(s.ID, st.ID), N: i + 1, Kind: st.Kind, Title: titleOf(st),
 			Multiple: st.Multiple, Result: st.Result, Codes: st.Codes}
-		var err error
-		md := func(src string) string {
-			h, e := r.render(src)
-			if e != nil && err == nil {
-				err = fmt.Errorf("%s:%d:%d: step %q: %w", s.File, st.Line, st.Col, st.ID, e)
+		md := func(src string, at scenario.Where) string {
+			h, err := r.render(src)
+			var le *linkError
+			switch {
+			case errors.As(err, &le):
+				line, col, ok := at.Find("](" + le.dest)
+				if ok {
+					col += 2 // at the link's destination, which is what is wrong
+				} else {
+					line, col = at.In(lineCol(src, le.offset))
+				}
+				ps = append(ps, diag.Problem{File: s.File, Line: line, Col: col, Msg: le.msg, Hint: le.hint})
+			case err != nil:
+				ps = append(ps, diag.Problem{File: s.File, Line: st.Line, Col: st.Col, Msg: err.Error()})
 			}
 			return h
 		}
-		out.HTML = md(st.Text)
+		out.HTML = md(st.Text, st.TextAt)
 		for j, ch := range st.Choices {
-			out.Choices = append(out.Choices, Choice{Label: label(j), HTML: inline(md(ch.Text)), Feedback: md(ch.Feedback),
+			out.Choices = append(out.Choices, Choice{Label: label(j), HTML: inline(md(ch.Text, ch.TextAt)), Feedback: md(ch.Feedback, ch.FeedbackAt),
 				Judgement: ch.Judgement, Next: link(ch.Next)})
 		}
 		for j, o := range st.Options {
-			out.Options = append(out.Options, Option{Label: label(j), HTML: inline(md(o.Text)), Feedback: md(o.Feedback), Correct: o.Correct})
+			out.Options = append(out.Options, Option{Label: label(j), HTML: inline(md(o.Text, o.TextAt)), Feedback: md(o.Feedback, o.FeedbackAt), Correct: o.Correct})
 		}
 		if st.Next != "" {
 			l := link(st.Next)
 			out.Next = &l
 		}
-		for _, p := range st.Points {
-			out.Points = append(out.Points, md(p))
-		}
-		if err != nil {
-			return nil, err
+		for j, p := range st.Points {
+			var at scenario.Where
+			if j < len(st.PointsAt) {
+				at = st.PointsAt[j]
+			}
+			out.Points = append(out.Points, md(p, at))
 		}
 		c.Steps = append(c.Steps, out)
+	}
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	c.Best = bestPath(s)
 	return c, nil
@@ -227,15 +260,9 @@ func pageStub(c *Compiled) []byte {
 	return append(b, '\n')
 }
 
-type problems []error
-
-func (ps problems) err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	msgs := make([]string, len(ps))
-	for i, p := range ps {
-		msgs[i] = p.Error()
-	}
-	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+// lineCol returns the line (from 0) and column (from 1) of a byte offset in src.
+func lineCol(src string, offset int) (int, int) {
+	offset = min(max(offset, 0), len(src))
+	before := src[:offset]
+	return strings.Count(before, "\n"), offset - (strings.LastIndexByte(before, '\n') + 1) + 1
 }

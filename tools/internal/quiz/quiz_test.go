@@ -1,13 +1,16 @@
 package quiz_test
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 )
@@ -76,5 +79,55 @@ steps:
 	bad := strings.Replace(src, "../guidance/boundaries.md", "../guidance/nowhere.md", 1)
 	scs, _ = scenario.Parse("scenarios/s.yaml", []byte(strings.ReplaceAll(bad, "<on>", "on")), nil)
 	err := quiz.Compile(root, t.TempDir(), scs)
-	qt.Assert(t, err, qt.ErrorMatches, `(?s)scenarios/s.yaml:5:5: step "a": link "../guidance/nowhere.md#friend-requests": no such page\nhint: .*`)
+	qt.Assert(t, err, qt.ErrorMatches, `(?s)scenarios/s.yaml:6:37: link "../guidance/nowhere.md#friend-requests": no such page\nhint: links to pages are relative to content/scenarios/.*`)
+}
+
+// Every broken link is reported at its own line and column, once even when
+// variants share the text, and nothing is compiled.
+func TestBrokenLinksAtTheirPlace(t *testing.T) {
+	root := t.TempDir()
+	src := `id: s
+title: S
+service: all
+steps:
+  - id: a
+    situation: |
+      First line.
+
+      See [this](nowhere.md) and more.
+    choices:
+      - text: "Go [on](javascript:alert(1))"
+        feedback: >-
+          Folded text
+          then [a link](../gone.md).
+        judgement: good
+        next: b
+  - id: b
+    ending: Done.
+    points:
+      - Read [it](missing.md).
+variants:
+  - id: s-one
+    service: children
+  - id: s-two
+    service: adults
+`
+	scs, ps := scenario.Parse("scenarios/s.yaml", []byte(src), nil)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	gen := t.TempDir()
+	err := quiz.Compile(root, gen, scs)
+	var got diag.Problems
+	qt.Assert(t, errors.As(err, &got), qt.IsTrue, qt.Commentf("%v", err))
+	var where []string
+	for _, p := range got {
+		where = append(where, fmt.Sprintf("%d:%d %s", p.Line, p.Col, p.Msg))
+	}
+	qt.Assert(t, where, qt.DeepEquals, []string{
+		`9:18 link "nowhere.md": no such page`,
+		`11:24 link "javascript:alert(1)" uses the scheme "javascript"`,
+		`14:25 link "../gone.md": no such page`,
+		`20:19 link "missing.md": no such page`,
+	})
+	_, statErr := os.Stat(filepath.Join(gen, "data", "scenarios", "s-one.json"))
+	qt.Assert(t, os.IsNotExist(statErr), qt.IsTrue, qt.Commentf("a scenario with a broken link is not compiled"))
 }

@@ -20,8 +20,24 @@ import (
 type renderer struct {
 	root string
 	md   goldmark.Markdown
-	bad  []string // links that name no page, from the last render
+	bad  []badLink // links that name no page, from the last render
 }
+
+// badLink is a link that leads nowhere, and where it starts in the Markdown (a
+// byte offset).
+type badLink struct {
+	dest   string
+	offset int
+}
+
+// linkError is a broken link in a text: what is wrong, how to fix it, and where
+// in the text the link is (a byte offset).
+type linkError struct {
+	msg, hint, dest string
+	offset          int
+}
+
+func (e *linkError) Error() string { return e.msg }
 
 func newRenderer(root string) *renderer {
 	r := &renderer{root: root}
@@ -29,6 +45,8 @@ func newRenderer(root string) *renderer {
 	return r
 }
 
+// render returns the HTML of the Markdown src, or a *linkError for its first
+// broken link.
 func (r *renderer) render(src string) (string, error) {
 	r.bad = nil
 	var b bytes.Buffer
@@ -36,12 +54,25 @@ func (r *renderer) render(src string) (string, error) {
 		return "", err
 	}
 	if len(r.bad) > 0 {
-		if scheme, _, ok := strings.Cut(r.bad[0], ":"); ok && hasScheme(r.bad[0]) {
-			return "", fmt.Errorf("link %q uses the scheme %q\nhint: use an http(s) or mailto link, or a page.md link", r.bad[0], scheme)
+		bad := r.bad[0]
+		if scheme, _, ok := strings.Cut(bad.dest, ":"); ok && hasScheme(bad.dest) {
+			return "", &linkError{fmt.Sprintf("link %q uses the scheme %q", bad.dest, scheme),
+				"use an http(s) or mailto link, or a page.md link", bad.dest, bad.offset}
 		}
-		return "", fmt.Errorf("link %q: no such page\nhint: links to pages are relative to content/scenarios/, e.g. ../guidance/boundaries.md", r.bad[0])
+		return "", &linkError{fmt.Sprintf("link %q: no such page", bad.dest),
+			"links to pages are relative to content/scenarios/, e.g. ../guidance/boundaries.md", bad.dest, bad.offset}
 	}
 	return strings.TrimSpace(b.String()), nil
+}
+
+// start returns where a link starts in the source: its [, just before its text.
+func start(l *ast.Link) int {
+	for c := l.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return max(0, t.Segment.Start-1)
+		}
+	}
+	return 0
 }
 
 // Transform rewrites links: page.md links become the page's root-relative address
@@ -59,12 +90,12 @@ func (r *renderer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 			l.SetAttributeString("rel", []byte("external"))
 		case strings.HasPrefix(dest, "#"):
 		case hasScheme(dest):
-			r.bad = append(r.bad, dest)
+			r.bad = append(r.bad, badLink{dest, start(l)})
 		default:
 			file, frag, _ := strings.Cut(dest, "#")
 			target := path.Clean(path.Join("scenarios", file))
 			if !strings.HasSuffix(file, ".md") || strings.HasPrefix(target, "..") || !exists(filepath.Join(r.root, "content", filepath.FromSlash(target))) {
-				r.bad = append(r.bad, dest)
+				r.bad = append(r.bad, badLink{dest, start(l)})
 				return ast.WalkContinue, nil
 			}
 			url := "/" + strings.TrimSuffix(target, ".md") + ".html"

@@ -50,6 +50,7 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 // reader walks one file's YAML, collecting problems.
 type reader struct {
 	file  string
+	src   []byte
 	codes map[string]bool
 	ps    diag.Problems
 	meant map[*yaml.Node]map[string]bool // per mapping, the fields an unknown key was taken for
@@ -69,7 +70,7 @@ func (r *reader) add(n *yaml.Node, msg, hint string) {
 
 // Parse reads one scenario file. It never panics, whatever src holds.
 func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
-	r := &reader{file: name, codes: map[string]bool{}, meant: map[*yaml.Node]map[string]bool{}}
+	r := &reader{file: name, src: src, codes: map[string]bool{}, meant: map[*yaml.Node]map[string]bool{}}
 	for _, c := range codes {
 		r.codes[c] = true
 	}
@@ -372,17 +373,20 @@ func (r *reader) text(n *yaml.Node, key string) string {
 	return strings.TrimSpace(n.Value)
 }
 
-// md reads Markdown text, which must hold no raw HTML.
-func (r *reader) md(k, n *yaml.Node, key string) string {
+// md reads Markdown text, which must hold no raw HTML, and where it is.
+func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 	s := r.text(n, key)
-	if line, col, tag := markdown.RawHTML(s); tag != "" {
+	at := Where{File: r.file, Line: n.Line, Col: n.Column, keyCol: k.Column, style: n.Style, src: r.src}
+	if s != "" {
 		// The value was trimmed: count the lines trimmed off its start.
-		lead := strings.Count(n.Value[:strings.Index(n.Value, strings.TrimSpace(n.Value)[:1])], "\n")
-		l, c := diag.InText(k, n, line+lead, col)
+		at.lead = strings.Count(n.Value[:strings.Index(n.Value, s[:1])], "\n")
+	}
+	if line, col, tag := markdown.RawHTML(s); tag != "" {
+		l, c := at.In(line, col)
 		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 			Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is not allowed in scenarios"})
 	}
-	return s
+	return s, at
 }
 
 func (r *reader) slug(n *yaml.Node, key string) string {

@@ -4,7 +4,12 @@
 // that share their common steps); each variant becomes a scenario of its own.
 package scenario
 
-import "go.yaml.in/yaml/v3"
+import (
+	"bytes"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
 
 // Scenario is one checked scenario, ready to compile.
 type Scenario struct {
@@ -33,12 +38,14 @@ type Step struct {
 	ID, Kind string
 	Title    string // a short heading; optional
 	Text     string // Markdown: the situation, question, reflection prompt or outcome
+	TextAt   Where
 	Choices  []Choice
 	Options  []Option // a question's options
 	Multiple bool     // a question with more than one right answer
 	Next     string   // where a question or reflection leads
 	Result   string   // an ending's result: good, risky or poor
 	Points   []string // an ending's key points (Markdown)
+	PointsAt []Where
 	Codes    []string // an ending's codes
 	Line     int      // where the step starts in its file
 	Col      int
@@ -46,15 +53,67 @@ type Step struct {
 
 // Choice is one thing the reader may do at a situation.
 type Choice struct {
-	Text, Feedback string // Markdown
-	Judgement      string // good, risky or poor
-	Next           string
+	Text, Feedback     string // Markdown
+	TextAt, FeedbackAt Where
+	Judgement          string // good, risky or poor
+	Next               string
 }
 
 // Option is one answer to a question.
 type Option struct {
-	Text, Feedback string
-	Correct        bool
+	Text, Feedback     string
+	TextAt, FeedbackAt Where
+	Correct            bool
+}
+
+// Where is where a Markdown text is written, so that a mistake found inside it
+// (a broken link) can be reported at its own line and column.
+type Where struct {
+	File      string
+	Line, Col int // where the value starts
+
+	keyCol, lead int // its key's column; blank lines before the text
+	style        yaml.Style
+	src          []byte // the whole file
+}
+
+// Find returns the line and column of the first s written at or after the
+// text's start in the file, or false. A mistake found in the text as parsed
+// (where YAML has folded lines and undone escapes) is best located by what the
+// author wrote.
+func (w Where) Find(s string) (int, int, bool) {
+	if w.Line == 0 || s == "" {
+		return 0, 0, false
+	}
+	off := 0
+	for line := 1; line < w.Line; line++ {
+		i := bytes.IndexByte(w.src[off:], '\n')
+		if i < 0 {
+			return 0, 0, false
+		}
+		off += i + 1
+	}
+	off += w.Col - 1
+	if off > len(w.src) {
+		return 0, 0, false
+	}
+	i := bytes.Index(w.src[off:], []byte(s))
+	if i < 0 {
+		return 0, 0, false
+	}
+	before := w.src[:off+i]
+	return bytes.Count(before, []byte("\n")) + 1, len(before) - (bytes.LastIndexByte(before, '\n') + 1) + 1, true
+}
+
+// In returns the file's line and column of a place in the text (line from 0,
+// column from 1, counted in the text as trimmed).
+func (w Where) In(line, col int) (int, int) {
+	if w.Line == 0 {
+		return 0, 0
+	}
+	k := &yaml.Node{Column: w.keyCol}
+	v := &yaml.Node{Line: w.Line, Column: w.Col, Style: w.style}
+	return diag.InText(k, v, line+w.lead, col)
 }
 
 // Step returns the step with the id, or nil.

@@ -58,7 +58,7 @@ func (r *reader) step(n *stepNode) *Step {
 		r.add(second, fmt.Sprintf("step %q has both %s and %s", st.ID, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
 	}
 	st.Kind = kinds[0]
-	st.Text = r.md(n.keys[st.Kind], f[st.Kind], st.Kind)
+	st.Text, st.TextAt = r.md(n.keys[st.Kind], f[st.Kind], st.Kind)
 
 	// Which fields belong to which kind.
 	allowed := map[string][]string{
@@ -93,7 +93,8 @@ func (r *reader) step(n *stepNode) *Step {
 				r.add(p, "points must be a list of key points", "write each point on its own line starting with a dash")
 			} else {
 				for _, pn := range p.Content {
-					st.Points = append(st.Points, r.md(n.keys["points"], pn, "a key point"))
+					p, at := r.md(n.keys["points"], pn, "a key point")
+					st.Points, st.PointsAt = append(st.Points, p), append(st.PointsAt, at)
 				}
 			}
 		}
@@ -142,10 +143,10 @@ func (r *reader) choices(n *stepNode, v *yaml.Node, id string) []Choice {
 			}
 		}
 		if t, ok := f["text"]; ok {
-			c.Text = r.md(keys["text"], t, "text")
+			c.Text, c.TextAt = r.md(keys["text"], t, "text")
 		}
 		if t, ok := f["feedback"]; ok {
-			c.Feedback = r.md(keys["feedback"], t, "feedback")
+			c.Feedback, c.FeedbackAt = r.md(keys["feedback"], t, "feedback")
 		}
 		if t, ok := f["judgement"]; ok {
 			c.Judgement = r.oneOf(t, "judgement", Judgements)
@@ -178,12 +179,12 @@ func (r *reader) options(n *stepNode, v *yaml.Node, st *Step) []Option {
 		keys := keyNodes(on)
 		var o Option
 		if t, ok := f["text"]; ok {
-			o.Text = r.md(keys["text"], t, "text")
+			o.Text, o.TextAt = r.md(keys["text"], t, "text")
 		} else {
 			r.missing(on, "text", "this option has no text", "add text: the answer")
 		}
 		if t, ok := f["feedback"]; ok {
-			o.Feedback = r.md(keys["feedback"], t, "feedback")
+			o.Feedback, o.FeedbackAt = r.md(keys["feedback"], t, "feedback")
 		} else {
 			r.missing(on, "feedback", "this option has no feedback", "add feedback: why this answer is right or not")
 		}
