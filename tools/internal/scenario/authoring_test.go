@@ -1,0 +1,42 @@
+package scenario_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
+
+// The authoring page's examples are what authors copy: the scenario, with the
+// variants example added, must be sound, and the error it shows must be the one
+// the checker gives.
+func TestAuthoringPageExamples(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "content", "authoring.md"))
+	qt.Assert(t, err, qt.IsNil)
+	blocks := regexp.MustCompile("(?s)```(yaml|text)\n(.*?)```").FindAllStringSubmatch(string(b), -1)
+	qt.Assert(t, blocks, qt.HasLen, 3)
+	example, variants, shown := blocks[0][2], blocks[1][2], blocks[2][2]
+
+	scs, ps := scenario.Parse("scenarios/example.yaml", []byte(example), codes)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	qt.Assert(t, scs, qt.HasLen, 1)
+
+	// The variants example changes a step of the demo friend request.
+	demo, err := os.ReadFile(filepath.Join("..", "..", "..", "scenarios", "friend-request.yaml"))
+	qt.Assert(t, err, qt.IsNil)
+	base, _, _ := strings.Cut(string(demo), "\nvariants:\n")
+	scs, ps = scenario.Parse("scenarios/friend-request.yaml", []byte(base+"\n"+variants), codes)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	qt.Assert(t, scs, qt.HasLen, 2)
+
+	// The error shown is the one a misspelt next in the demo gives.
+	broken := strings.Replace(string(demo), "next: check-policy", "next: chek-policy", 1)
+	_, ps = scenario.Parse("scenarios/friend-request.yaml", []byte(broken), codes)
+	qt.Assert(t, len(ps) > 0, qt.IsTrue)
+	want := "guidepack: error: " + strings.Replace(ps[0].String(), "\nhint: ", "\nguidepack: hint: ", 1) + "\n"
+	qt.Assert(t, shown, qt.Equals, want)
+}
