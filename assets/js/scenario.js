@@ -163,10 +163,11 @@
       var saved = state.answers[id] || [];
       inputs.forEach(function (inp, i) {
         inp.checked = saved.indexOf(i) >= 0;
-        inp.addEventListener('change', function () {
+        // A property, not a listener: each visit to the step sets it again.
+        inp.onchange = function () {
           state.answers[id] = inputs.map(function (x, j) { return x.checked ? j : -1; }).filter(function (j) { return j >= 0; });
           save(data.id, state);
-        });
+        };
       });
       var out = el('div', 'gp-scenario__added gp-scenario__result');
       out.setAttribute('tabindex', '-1');
@@ -229,7 +230,10 @@
     }
 
     function fromHash(focus) {
-      var id = byAnchor[decodeURIComponent(location.hash.slice(1))];
+      var id;
+      try {
+        id = byAnchor[decodeURIComponent(location.hash.slice(1))];
+      } catch (e) { /* a malformed hash names no step */ }
       if (id === current) return; // go() has shown it already
       if (id) show(id, focus);
       else if (current === null || !location.hash) {

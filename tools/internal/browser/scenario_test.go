@@ -248,3 +248,61 @@ func TestScenarioWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestOddHashesAndKeptAnswers: a hash that names no step, or is not even valid
+// percent-encoding, shows the start without a script error; a question's answers
+// are kept when the reader goes on and comes back, and stay after a reload.
+func TestOddHashesAndKeptAnswers(t *testing.T) {
+	b := browser.Start(t)
+	dir, scs := demoScenarios(t)
+	var c quiz.Compiled
+	var q quiz.Step
+	for _, sc := range scs {
+		for _, st := range sc.Steps {
+			if st.Kind == "question" && q.ID == "" {
+				c, q = sc, st
+			}
+		}
+	}
+	if q.ID == "" {
+		t.Fatal("no demo scenario has a question")
+	}
+	for _, hash := range []string{"#%E0%A4%A", "#no-such-step"} {
+		p := b.Open(t, pageURL(dir, c)+hash, browser.Options{})
+		if s := read(t, p); s.Visible != c.Steps[0].Anchor || s.VisibleCount != 1 {
+			t.Errorf("%s: visible %q (%d), want the start %q", hash, s.Visible, s.VisibleCount, c.Steps[0].Anchor)
+		}
+		for _, pr := range p.Problems() {
+			t.Errorf("%s: %s", hash, pr)
+		}
+	}
+
+	p := b.Open(t, pageURL(dir, c)+"#"+q.Anchor, browser.Options{})
+	if s := read(t, p); s.Visible != q.Anchor {
+		t.Fatalf("visible %q, want the question %q", s.Visible, q.Anchor)
+	}
+	click(t, p, fmt.Sprintf(`document.getElementById('%s-%d')`, q.Anchor, 0))
+	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__check')`, q.Anchor))
+	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__continue')`, q.Anchor))
+	if s := read(t, p); s.Visible != q.Next.Anchor {
+		t.Fatalf("after Continue: visible %q, want %q", s.Visible, q.Next.Anchor)
+	}
+	checked := func() []bool {
+		var got []bool
+		p.Eval(t, `Array.from(document.querySelectorAll('#`+q.Anchor+` .gp-scenario__options input'), i => i.checked)`, &got)
+		return got
+	}
+	want := fmt.Sprint(append([]bool{true}, make([]bool, len(q.Options)-1)...))
+	p.Run(t, chromedp.NavigateBack())
+	time.Sleep(50 * time.Millisecond)
+	if s := read(t, p); s.Visible != q.Anchor || fmt.Sprint(checked()) != want {
+		t.Errorf("after Back: visible %q with %v checked, want %q with %s", s.Visible, checked(), q.Anchor, want)
+	}
+	p.Run(t, chromedp.Reload())
+	if got := fmt.Sprint(checked()); got != want {
+		t.Errorf("after reload: %s checked, want %s", got, want)
+	}
+	for _, pr := range p.Problems() {
+		t.Error(pr)
+	}
+}
