@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,6 +25,12 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 	sort.Strings(files)
 	var all []*Scenario
 	var ps diag.Problems
+	yml, _ := filepath.Glob(filepath.Join(root, "scenarios", "*.yml"))
+	for _, f := range yml {
+		name, _ := filepath.Rel(root, f)
+		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Msg: "this scenario is not read: scenario files end in .yaml",
+			Hint: "rename it to " + strings.TrimSuffix(filepath.Base(f), ".yml") + ".yaml"})
+	}
 	seen := map[string]string{}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
@@ -35,12 +42,19 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 		scs, p := Parse(name, src, codes)
 		ps = append(ps, p...)
 		for _, s := range scs {
+			line, col := 1, 1
+			if s.idAt != nil {
+				line, col = s.idAt.Line, s.idAt.Column
+			}
+			if s.ID == "" {
+				continue // reported already
+			}
 			if other, dup := seen[s.ID]; dup {
-				ps = append(ps, diag.Problem{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("scenario id %q is also used in %s", s.ID, other),
+				ps = append(ps, diag.Problem{File: name, Line: line, Col: col, Msg: fmt.Sprintf("scenario id %q is also used in %s", s.ID, other),
 					Hint: "give each scenario (and each variant) its own id"})
 				continue
 			}
-			seen[s.ID] = name
+			seen[s.ID] = fmt.Sprintf("%s:%d", name, line)
 			all = append(all, s)
 		}
 	}
@@ -77,6 +91,13 @@ func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, diag.Problems{diag.YAMLSyntax(name, src, err)}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var first, second yaml.Node
+	if dec.Decode(&first) == nil && dec.Decode(&second) == nil && len(second.Content) > 0 &&
+		!(second.Content[0].Kind == yaml.ScalarNode && second.Content[0].Tag == "!!null" && second.Content[0].Value == "") {
+		r.add(&second, "a scenario file holds one scenario, but --- starts a second one here",
+			"put each scenario in a file of its own; variants of one go under variants:")
 	}
 	if len(doc.Content) == 0 {
 		return nil, diag.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is empty", Hint: "see the authoring page for a scenario to start from"}}
@@ -288,6 +309,7 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 	}
 	if n, ok := f["id"]; ok {
 		s.ID = r.slug(n, "id")
+		s.idAt = n
 	}
 	if n, ok := f["title"]; ok {
 		s.Title = r.text(n, "title")
@@ -413,8 +435,8 @@ func (r *reader) oneOf(n *yaml.Node, key string, allowed []string) string {
 
 func (r *reader) number(n *yaml.Node, key string) int {
 	v, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
-		r.add(n, key+" must be a whole number", "e.g. "+key+": 10")
+	if n.Kind != yaml.ScalarNode || err != nil || v < 1 {
+		r.add(n, key+" must be a whole number, 1 or more", "e.g. "+key+": 10")
 		return 0
 	}
 	return v

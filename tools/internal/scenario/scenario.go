@@ -23,6 +23,7 @@ type Scenario struct {
 
 	given   map[string]bool // the fields the file gives, right or wrong
 	startAt *yaml.Node      // where start: is given, if it is
+	idAt    *yaml.Node      // where its id is given
 }
 
 // Kinds of step.

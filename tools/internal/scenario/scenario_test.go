@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -90,6 +91,9 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"minutes not a number", "service: all", "service: all\nminutes: ten", 4, 10, "minutes must be a whole number", ""},
 		{"id not a slug", "id: small", "id: Small One", 1, 5, `id "Small One" must be lower-case letters, digits and dashes`, "e.g. small-one"},
 		{"field given twice", "service: all", "service: all\nservice: all", 4, 1, "service is given twice", ""},
+		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
+		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
+		{"minutes zero", "service: all", "service: all\nminutes: 0", 4, 10, "minutes must be a whole number, 1 or more", ""},
 		{"raw HTML in a block", "    ending: Done.", "    ending: |\n      All done.\n\n      <div>block</div>", 29, 7, "raw HTML <div> in ending", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -213,4 +217,24 @@ func TestVariantProblemsOnceAndNamed(t *testing.T) {
 	qt.Assert(t, ps[0].Msg, qt.Equals, `choice B of step "start" leads to "later", but there is no step with that id (in variant "small-adults")`)
 	qt.Assert(t, []int{ps[0].Line, ps[0].Col}, qt.DeepEquals, []int{15, 15})
 	qt.Assert(t, ps[1].Msg, qt.Equals, `step "ask" cannot be reached from the start ("start") (in variant "small-children")`)
+}
+
+// Load reads every file: the same id in two files is reported at the second
+// file's id, naming the first; a .yml file is not silently skipped.
+func TestLoadAcrossFiles(t *testing.T) {
+	root := t.TempDir()
+	qt.Assert(t, os.MkdirAll(filepath.Join(root, "scenarios"), 0o755), qt.IsNil)
+	write := func(name, src string) {
+		qt.Assert(t, os.WriteFile(filepath.Join(root, "scenarios", name), []byte(src), 0o644), qt.IsNil)
+	}
+	write("a.yaml", good)
+	write("b.yaml", "# a copy\n"+good)
+	write("c.yml", good)
+	_, err := scenario.Load(root, codes)
+	var ps diag.Problems
+	qt.Assert(t, errors.As(err, &ps), qt.IsTrue, qt.Commentf("%v", err))
+	qt.Assert(t, ps.Error(), qt.Equals, `scenarios/b.yaml:2:5: scenario id "small" is also used in scenarios/a.yaml:1
+hint: give each scenario (and each variant) its own id
+scenarios/c.yml:1:1: this scenario is not read: scenario files end in .yaml
+hint: rename it to c.yaml`)
 }
