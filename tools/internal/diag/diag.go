@@ -3,24 +3,91 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one mistake in an authored file.
 type Problem struct {
 	File      string // relative to the project, with slashes
-	Line, Col int    // from 1; 0 when unknown
+	Line, Col int    // from 1, Col in characters; 0 when unknown
 	Msg, Hint string
+	Source    string // the text of the line it is on, to quote; optional
 }
 
+// String prints the problem, the line it is on with a caret under the column
+// (when Source is set), and the hint:
+//
+//	scenarios/a.yaml:11:15: choice A of step "start" leads to "ned", ...
+//	> 11 |         next: ned
+//	                     ^
+//	hint: did you mean "end"?
 func (p Problem) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	if p.Source != "" && p.Line > 0 {
+		prefix := fmt.Sprintf("> %d | ", p.Line)
+		s += "\n" + prefix + p.Source
+		if p.Col > 0 {
+			s += "\n" + strings.Repeat(" ", len(prefix)) + caretIndent(p.Source, p.Col) + "^"
+		}
+	}
 	if p.Hint != "" {
 		s += "\nhint: " + p.Hint
 	}
 	return s
+}
+
+// caretIndent returns what goes before a caret under column col of line: a space
+// for each character before it (a tab for a tab, so they line up).
+func caretIndent(line string, col int) string {
+	var b strings.Builder
+	for i, r := range []rune(line) {
+		if i >= col-1 {
+			break
+		}
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// Quote sets the Source of every problem in file from its text, src.
+func (ps Problems) Quote(file string, src []byte) {
+	for i := range ps {
+		if ps[i].File == file && ps[i].Line > 0 && ps[i].Source == "" {
+			ps[i].Source = LineOf(src, ps[i].Line)
+		}
+	}
+}
+
+// LineOf returns line n (from 1) of src, without its line ending, or "".
+func LineOf(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimRight(string(src), "\r")
+}
+
+// Chars converts a column counted in bytes on line (from 1) to one counted in
+// characters, as YAML positions are.
+func Chars(line string, byteCol int) int {
+	if byteCol < 1 || byteCol-1 > len(line) {
+		return byteCol
+	}
+	return utf8.RuneCountInString(line[:byteCol-1]) + 1
 }
 
 // Problems is every mistake found in a run. As an error it prints one problem per

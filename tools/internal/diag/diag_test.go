@@ -24,6 +24,23 @@ scenarios/b.yaml:2:1: second file`)
 	qt.Assert(t, diag.Problems(nil).Err(), qt.IsNil)
 }
 
+// A problem with its source line quotes it, with a caret under the column
+// (counted in characters; a tab stays a tab so the caret lines up).
+func TestProblemQuotesItsLine(t *testing.T) {
+	src := []byte("id: x\nsteps:\n  - id: “a”\tb\n    next: ned\n")
+	ps := diag.Problems{
+		{File: "s.yaml", Line: 4, Col: 11, Msg: "no step ned", Hint: "did you mean end?"},
+		{File: "s.yaml", Line: 3, Col: 13, Msg: "after a tab"},
+		{File: "other.yaml", Line: 1, Col: 1, Msg: "not this file"},
+	}
+	ps.Quote("s.yaml", src)
+	qt.Assert(t, ps.Err().Error(), qt.Equals, "other.yaml:1:1: not this file\n"+
+		"s.yaml:3:13: after a tab\n> 3 |   - id: “a”\tb\n      "+"           \t^\n"+
+		"s.yaml:4:11: no step ned\n> 4 |     next: ned\n      "+"          ^\nhint: did you mean end?")
+	qt.Assert(t, diag.LineOf(src, 9), qt.Equals, "")
+	qt.Assert(t, diag.Chars("“a” x", len("“a” ")+1), qt.Equals, 5)
+}
+
 func TestNearest(t *testing.T) {
 	ids := []string{"the-request", "check-policy", "accepted", "end"}
 	for _, tc := range []struct{ typed, want string }{

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
@@ -151,7 +152,7 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 				} else {
 					line, col = at.In(lineCol(src, le.offset))
 				}
-				ps = append(ps, diag.Problem{File: s.File, Line: line, Col: col, Msg: le.msg, Hint: le.hint})
+				ps = append(ps, diag.Problem{File: s.File, Line: line, Col: col, Msg: le.msg, Hint: le.hint, Source: at.Source(line)})
 			case err != nil:
 				ps = append(ps, diag.Problem{File: s.File, Line: st.Line, Col: st.Col, Msg: err.Error()})
 			}
@@ -264,5 +265,5 @@ func pageStub(c *Compiled) []byte {
 func lineCol(src string, offset int) (int, int) {
 	offset = min(max(offset, 0), len(src))
 	before := src[:offset]
-	return strings.Count(before, "\n"), offset - (strings.LastIndexByte(before, '\n') + 1) + 1
+	return strings.Count(before, "\n"), utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 }

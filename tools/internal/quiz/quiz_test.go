@@ -79,7 +79,7 @@ steps:
 	bad := strings.Replace(src, "../guidance/boundaries.md", "../guidance/nowhere.md", 1)
 	scs, _ = scenario.Parse("scenarios/s.yaml", []byte(strings.ReplaceAll(bad, "<on>", "on")), nil)
 	err := quiz.Compile(root, t.TempDir(), scs)
-	qt.Assert(t, err, qt.ErrorMatches, `(?s)scenarios/s.yaml:6:37: link "../guidance/nowhere.md#friend-requests": no such page\nhint: links to pages are relative to content/scenarios/.*`)
+	qt.Assert(t, err, qt.ErrorMatches, `(?s)scenarios/s.yaml:6:37: link "../guidance/nowhere.md#friend-requests": no such page\n> 6 \|     situation: "Read \[the guidance\].*\n {42}\^\nhint: links to pages are relative to content/scenarios/.*`)
 }
 
 // Every broken link is reported at its own line and column, once even when
@@ -94,7 +94,7 @@ steps:
     situation: |
       First line.
 
-      See [this](nowhere.md) and more.
+      See’s [this](nowhere.md) and more.
     choices:
       - text: "Go [on](javascript:alert(1))"
         feedback: >-
@@ -123,7 +123,7 @@ variants:
 		where = append(where, fmt.Sprintf("%d:%d %s", p.Line, p.Col, p.Msg))
 	}
 	qt.Assert(t, where, qt.DeepEquals, []string{
-		`9:18 link "nowhere.md": no such page`,
+		`9:20 link "nowhere.md": no such page`, // in characters: ’ is one
 		`11:24 link "javascript:alert(1)" uses the scheme "javascript"`,
 		`14:25 link "../gone.md": no such page`,
 		`20:19 link "missing.md": no such page`,

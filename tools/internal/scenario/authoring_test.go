@@ -37,6 +37,17 @@ func TestAuthoringPageExamples(t *testing.T) {
 	broken := strings.Replace(string(demo), "next: check-policy", "next: chek-policy", 1)
 	_, ps = scenario.Parse("scenarios/friend-request.yaml", []byte(broken), codes)
 	qt.Assert(t, len(ps) > 0, qt.IsTrue)
-	want := "guidepack: error: " + strings.Replace(ps[0].String(), "\nhint: ", "\nguidepack: hint: ", 1) + "\n"
-	qt.Assert(t, shown, qt.Equals, want)
+	// As guidepack prints it: prefixed lines, the quoted source indented.
+	var want strings.Builder
+	for i, line := range strings.Split(ps[0].String(), "\n") {
+		switch {
+		case i == 0:
+			want.WriteString("guidepack: error: " + line + "\n")
+		case strings.HasPrefix(line, "hint: "):
+			want.WriteString("guidepack: " + line + "\n")
+		default:
+			want.WriteString("    " + line + "\n")
+		}
+	}
+	qt.Assert(t, shown, qt.Equals, want.String())
 }

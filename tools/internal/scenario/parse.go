@@ -51,7 +51,7 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 			}
 			if other, dup := seen[s.ID]; dup {
 				ps = append(ps, diag.Problem{File: name, Line: line, Col: col, Msg: fmt.Sprintf("scenario id %q is also used in %s", s.ID, other),
-					Hint: "give each scenario (and each variant) its own id"})
+					Hint: "give each scenario (and each variant) its own id", Source: diag.LineOf(src, line)})
 				continue
 			}
 			seen[s.ID] = fmt.Sprintf("%s:%d", name, line)
@@ -82,8 +82,15 @@ func (r *reader) add(n *yaml.Node, msg, hint string) {
 	r.ps = append(r.ps, diag.At(r.file, n, msg, hint))
 }
 
-// Parse reads one scenario file. It never panics, whatever src holds.
+// Parse reads one scenario file. It never panics, whatever src holds. Each
+// problem quotes the line it is on.
 func Parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
+	scs, ps := parse(name, src, codes)
+	ps.Quote(name, src)
+	return scs, ps
+}
+
+func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems) {
 	r := &reader{file: name, src: src, codes: map[string]bool{}, meant: map[*yaml.Node]map[string]bool{}}
 	for _, c := range codes {
 		r.codes[c] = true
@@ -404,6 +411,9 @@ func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 		at.lead = strings.Count(n.Value[:strings.Index(n.Value, s[:1])], "\n")
 	}
 	if line, col, tag := markdown.RawHTML(s); tag != "" {
+		if lines := strings.Split(s, "\n"); line < len(lines) {
+			col = diag.Chars(lines[line], col)
+		}
 		l, c := at.In(line, col)
 		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 			Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is not allowed in scenarios"})

@@ -6,6 +6,7 @@ package scenario
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -103,8 +104,11 @@ func (w Where) Find(s string) (int, int, bool) {
 		return 0, 0, false
 	}
 	before := w.src[:off+i]
-	return bytes.Count(before, []byte("\n")) + 1, len(before) - (bytes.LastIndexByte(before, '\n') + 1) + 1, true
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1, true
 }
+
+// Source returns line n (from 1) of the file the text is in, to quote.
+func (w Where) Source(n int) string { return diag.LineOf(w.src, n) }
 
 // In returns the file's line and column of a place in the text (line from 0,
 // column from 1, counted in the text as trimmed).

@@ -94,6 +94,7 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
 		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
 		{"minutes zero", "service: all", "service: all\nminutes: 0", 4, 10, "minutes must be a whole number, 1 or more", ""},
+		{"raw HTML after curly quotes", "    situation: A request arrives.", "    situation: “A” <b>request</b> arrives.", 6, 20, "raw HTML <b> in situation", ""},
 		{"raw HTML in a block", "    ending: Done.", "    ending: |\n      All done.\n\n      <div>block</div>", 29, 7, "raw HTML <div> in ending", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -234,6 +235,8 @@ func TestLoadAcrossFiles(t *testing.T) {
 	var ps diag.Problems
 	qt.Assert(t, errors.As(err, &ps), qt.IsTrue, qt.Commentf("%v", err))
 	qt.Assert(t, ps.Error(), qt.Equals, `scenarios/b.yaml:2:5: scenario id "small" is also used in scenarios/a.yaml:1
+> 2 | id: small
+          ^
 hint: give each scenario (and each variant) its own id
 scenarios/c.yml:1:1: this scenario is not read: scenario files end in .yaml
 hint: rename it to c.yaml`)
