@@ -75,20 +75,13 @@ type Option struct {
 
 // Compile renders the scenarios and writes them into gen: data/scenarios/<id>.json
 // and content/scenarios/<id>.md. root is the project (for resolving page links).
-// Files of scenarios that no longer exist are removed.
+// Files of scenarios that no longer exist are removed. When any scenario has a
+// problem, gen is left as it was (in guidepack serve, the last good scenarios
+// stay on show beside the errors).
 func Compile(root, gen string, scs []*scenario.Scenario) error {
-	dataDir := filepath.Join(gen, "data", "scenarios")
-	pageDir := filepath.Join(gen, "content", "scenarios")
-	for _, d := range []string{dataDir, pageDir} {
-		if err := os.RemoveAll(d); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
 	r := newRenderer(root)
 	var ps diag.Problems
+	var out []*Compiled
 	for _, s := range scs {
 		c, err := compileOne(r, s)
 		if err != nil {
@@ -99,18 +92,34 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 			ps = append(ps, more...)
 			continue
 		}
+		out = append(out, c)
+	}
+	if err := dedupe(ps).Err(); err != nil {
+		return err
+	}
+	dataDir := filepath.Join(gen, "data", "scenarios")
+	pageDir := filepath.Join(gen, "content", "scenarios")
+	for _, d := range []string{dataDir, pageDir} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, c := range out {
 		b, err := json.MarshalIndent(c, "", "  ")
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dataDir, s.ID+".json"), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dataDir, c.ID+".json"), b, 0o644); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(pageDir, s.ID+".md"), pageStub(c), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(pageDir, c.ID+".md"), pageStub(c), 0o644); err != nil {
 			return err
 		}
 	}
-	return dedupe(ps).Err()
+	return nil
 }
 
 // dedupe drops repeated problems: variants of a file share text, and a broken

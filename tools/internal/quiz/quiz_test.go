@@ -130,4 +130,16 @@ variants:
 	})
 	_, statErr := os.Stat(filepath.Join(gen, "data", "scenarios", "s-one.json"))
 	qt.Assert(t, os.IsNotExist(statErr), qt.IsTrue, qt.Commentf("a scenario with a broken link is not compiled"))
+
+	// What was compiled before stays as it was.
+	fixed := strings.NewReplacer("(nowhere.md)", "(#a)", "(javascript:alert(1))", "(#b)", "(../gone.md)", "(#a)", "(missing.md)", "(#b)").Replace(src)
+	scs, ps = scenario.Parse("scenarios/s.yaml", []byte(fixed), nil)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	qt.Assert(t, quiz.Compile(root, gen, scs), qt.IsNil)
+	scs, _ = scenario.Parse("scenarios/s.yaml", []byte(src), nil)
+	qt.Assert(t, quiz.Compile(root, gen, scs), qt.IsNotNil)
+	for _, f := range []string{"data/scenarios/s-one.json", "data/scenarios/s-two.json", "content/scenarios/s-one.md"} {
+		_, err := os.Stat(filepath.Join(gen, f))
+		qt.Assert(t, err, qt.IsNil, qt.Commentf("%s was removed by a failed compile", f))
+	}
 }
