@@ -35,7 +35,8 @@ func (p Problem) String() string {
 		}
 	}
 	if p.Hint != "" {
-		s += "\nhint: " + p.Hint
+		// Each line of a hint is a hint line, so that guidepack prefixes it as one.
+		s += "\nhint: " + strings.ReplaceAll(strings.TrimSpace(p.Hint), "\n", "\nhint: ")
 	}
 	return s
 }

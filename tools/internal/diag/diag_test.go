@@ -22,6 +22,9 @@ scenarios/a.yaml:10:3: later
 hint: fix it
 scenarios/b.yaml:2:1: second file`)
 	qt.Assert(t, diag.Problems(nil).Err(), qt.IsNil)
+
+	p := diag.Problem{File: "a.yaml", Line: 1, Col: 1, Msg: "m", Hint: "first\nsecond"}
+	qt.Assert(t, p.String(), qt.Equals, "a.yaml:1:1: m\nhint: first\nhint: second")
 }
 
 // A problem with its source line quotes it, with a caret under the column

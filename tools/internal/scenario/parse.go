@@ -122,7 +122,11 @@ func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	var out []*Scenario
 	if vs, ok := fields["variants"]; ok {
 		if vs.Kind != yaml.SequenceNode || len(vs.Content) == 0 {
-			r.add(vs, "variants must be a list", "e.g.\nvariants:\n  - id: friend-request-children\n    service: children")
+			msg := "variants must be a list"
+			if vs.Kind == yaml.SequenceNode {
+				msg = "variants is an empty list"
+			}
+			r.add(vs, msg, "give each variant its id and what it changes, e.g. - id: friend-request-children, or remove variants:")
 		} else {
 			var runs []variantRun
 			for _, vn := range vs.Content {

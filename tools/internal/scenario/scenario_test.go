@@ -93,6 +93,8 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"field given twice", "service: all", "service: all\nservice: all", 4, 1, "service is given twice", ""},
 		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
 		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
+		{"empty variants", "service: all", "service: all\nvariants: []", 4, 11, "variants is an empty list", "or remove variants:"},
+		{"variants not a list", "service: all", "service: all\nvariants: children", 4, 11, "variants must be a list", ""},
 		{"minutes zero", "service: all", "service: all\nminutes: 0", 4, 10, "minutes must be a whole number, 1 or more", ""},
 		{"raw HTML after curly quotes", "    situation: A request arrives.", "    situation: “A” <b>request</b> arrives.", 6, 20, "raw HTML <b> in situation", ""},
 		{"raw HTML in a block", "    ending: Done.", "    ending: |\n      All done.\n\n      <div>block</div>", 29, 7, "raw HTML <div> in ending", ""},
