@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guidepack/guidepack/tools/internal/offline"
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
@@ -111,11 +110,16 @@ func run(o Options) (*Result, error) {
 		return nil, err
 	}
 	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
-	if err := stage("search", func() error { return indexSearch(staged) }); err != nil {
+	var sc *scanned
+	if err := stage("scan", func() (err error) { sc, err = scanSite(staged); return err }); err != nil {
+		return nil, err
+	}
+	if err := stage("search", func() error { return indexSearch(staged, sc) }); err != nil {
 		return nil, err
 	}
 	if err := stage("check", func() error {
-		rep, err := offline.Check(staged)
+		rep, err := checkOffline(staged, sc)
+		sc = nil
 		res.Pages = rep.Pages
 		return err
 	}); err != nil {

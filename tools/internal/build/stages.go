@@ -2,9 +2,15 @@ package build
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/lint"
+	"github.com/guidepack/guidepack/tools/internal/offline"
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 	"github.com/guidepack/guidepack/tools/internal/search"
@@ -38,8 +44,58 @@ func Prepare(root string) (scenarios int, err error) {
 	return len(scs), quiz.Compile(root, GenDir(root), scs)
 }
 
+// scanned is what the search index and the offline check take from the built
+// pages. Each page is read and tokenized once, on every core, for both.
+type scanned struct {
+	search []search.Page
+	check  []offline.File
+}
+
+// scanSite reads every page and stylesheet of the built site in dir.
+func scanSite(dir string) (*scanned, error) {
+	all, err := offline.List(dir)
+	if err != nil {
+		return nil, err
+	}
+	var pages, sheets []string
+	for _, rel := range all {
+		switch {
+		case strings.HasSuffix(rel, ".html"):
+			pages = append(pages, rel)
+		case strings.HasSuffix(rel, ".css"):
+			sheets = append(sheets, rel)
+		}
+	}
+	files := append(pages, sheets...)
+	sc := &scanned{search: make([]search.Page, len(pages)), check: make([]offline.File, len(files))}
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[i])))
+		switch {
+		case err != nil:
+			errs[i] = err
+		case i >= len(pages):
+			sc.check[i] = offline.ScanCSS(files[i], b)
+		default:
+			p := htmlpage.Parse(files[i], b)
+			sc.search[i] = search.Prepare(p)
+			sc.check[i] = offline.ScanPage(p)
+		}
+	})
+	return sc, errors.Join(errs...)
+}
+
 // indexSearch writes the search index into the built site.
-func indexSearch(siteDir string) error {
-	_, err := search.Build(siteDir)
+func indexSearch(siteDir string, sc *scanned) error {
+	_, err := search.New(sc.search).Write(filepath.Join(siteDir, "search"))
 	return err
+}
+
+// checkOffline checks the built site (with its search index) as an offline pack.
+func checkOffline(siteDir string, sc *scanned) (offline.Report, error) {
+	all, err := offline.List(siteDir)
+	if err != nil {
+		return offline.Report{}, err
+	}
+	return offline.CheckFiles(all, sc.check)
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
@@ -57,54 +58,110 @@ const (
 	load                 // something the browser loads: script, stylesheet, image, font, frame, media
 )
 
-// scanned is what one file holds.
-type scanned struct {
+// File is what the check needs of one page or stylesheet: the ids it defines
+// and the references it makes. ScanPage and ScanCSS make it.
+type File struct {
 	rel  string
+	page bool
 	ids  map[string]bool
 	refs []ref
-	err  error
+}
+
+// ScanCSS reads a stylesheet's references.
+func ScanCSS(rel string, b []byte) File {
+	return File{rel: rel, refs: cssRefs(string(b))}
+}
+
+// ScanPage reads a page's ids and references.
+func ScanPage(p *htmlpage.Page) File {
+	ids, refs := htmlRefs(p.Tokens)
+	return File{rel: p.Rel, page: true, ids: ids, refs: refs}
 }
 
 // Check walks the site in dir and returns every problem found, as *Error.
 // It reads the files on every core.
 func Check(dir string) (Report, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
-			files = append(files, p)
-		}
-		return nil
-	})
+	all, err := List(dir)
 	if err != nil {
 		return Report{}, err
 	}
-	results := make([]scanned, len(files))
-	parallel.For(len(files), func(i int) { results[i] = scanFile(dir, files[i]) })
-
-	var rep Report
-	ids := make(map[string]map[string]bool, len(results))
-	for _, s := range results {
-		if s.err != nil {
-			return rep, s.err
+	var files []string
+	for _, rel := range all {
+		if strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".css") {
+			files = append(files, rel)
 		}
-		if strings.HasSuffix(s.rel, ".html") {
+	}
+	scanned := make([]File, len(files))
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[i])))
+		switch {
+		case err != nil:
+			errs[i] = err
+		case strings.HasSuffix(files[i], ".css"):
+			scanned[i] = ScanCSS(files[i], b)
+		default:
+			scanned[i] = ScanPage(htmlpage.Parse(files[i], b))
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return Report{}, err
+		}
+	}
+	return CheckFiles(all, scanned)
+}
+
+// List returns the slash path of every file in the site in dir, sorted.
+func List(dir string) ([]string, error) {
+	var all []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		all = append(all, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(all)
+	return all, err
+}
+
+// CheckFiles checks the scanned pages and stylesheets of a site whose files
+// (slash paths, from List) are all; it returns every problem found, as *Error.
+// It looks at no file itself, so it is quick however many references there are.
+func CheckFiles(all []string, scanned []File) (Report, error) {
+	site := tree{files: make(map[string]bool, len(all)), dirs: map[string]bool{".": true}}
+	for _, rel := range all {
+		site.files[rel] = true
+		for d := path.Dir(rel); d != "." && !site.dirs[d]; d = path.Dir(d) {
+			site.dirs[d] = true
+		}
+	}
+	var rep Report
+	site.ids = make(map[string]map[string]bool, len(scanned))
+	for _, s := range scanned {
+		if s.page {
 			rep.Pages++
-			ids[s.rel] = s.ids
+			site.ids[s.rel] = s.ids
 		} else {
 			rep.Stylesheets++
 		}
 	}
-	var problems []Problem
-	for _, s := range results {
+	// Check the references on every core, each file's into its own list.
+	found := make([][]Problem, len(scanned))
+	parallel.For(len(scanned), func(i int) {
+		s := scanned[i]
 		for _, r := range s.refs {
-			rep.Refs++
-			if why := checkRef(dir, s.rel, r, ids); why != "" {
-				problems = append(problems, Problem{Page: s.rel, Ref: r.url, Why: why})
+			if why := site.checkRef(s.rel, r); why != "" {
+				found[i] = append(found[i], Problem{Page: s.rel, Ref: r.url, Why: why})
 			}
 		}
+	})
+	var problems []Problem
+	for i, s := range scanned {
+		rep.Refs += len(s.refs)
+		problems = append(problems, found[i]...)
 	}
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Page < problems[j].Page })
@@ -113,24 +170,15 @@ func Check(dir string) (Report, error) {
 	return rep, nil
 }
 
-func scanFile(dir, file string) scanned {
-	rel, _ := filepath.Rel(dir, file)
-	s := scanned{rel: filepath.ToSlash(rel)}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		s.err = err
-		return s
-	}
-	if strings.HasSuffix(file, ".css") {
-		s.refs = cssRefs(string(b))
-		return s
-	}
-	s.ids, s.refs = htmlRefs(b)
-	return s
+// tree is what the check knows of the site: its files and folders, and the ids
+// on each page. It is only read while references are checked.
+type tree struct {
+	files, dirs map[string]bool
+	ids         map[string]map[string]bool
 }
 
 // checkRef returns why r, found in page, breaks the offline pack, or "".
-func checkRef(dir, page string, r ref, ids map[string]map[string]bool) string {
+func (site tree) checkRef(page string, r ref) string {
 	u := strings.TrimSpace(r.url)
 	if u == "" {
 		return ""
@@ -169,16 +217,15 @@ func checkRef(dir, page string, r ref, ids map[string]map[string]bool) string {
 		if targetRel == ".." || strings.HasPrefix(targetRel, "../") {
 			return "points outside the pack"
 		}
-		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(targetRel)))
 		switch {
-		case err != nil:
-			return "no such file in the pack"
-		case fi.IsDir():
+		case site.dirs[targetRel]:
 			return "names a folder: link to the file (e.g. index.html), since file:// shows no index"
+		case !site.files[targetRel]:
+			return "no such file in the pack"
 		}
 	}
 	if frag != "" && strings.HasSuffix(targetRel, ".html") {
-		if !ids[targetRel][unescape(frag)] {
+		if !site.ids[targetRel][unescape(frag)] {
 			return fmt.Sprintf("no element with id %q on %s", unescape(frag), targetRel)
 		}
 	}

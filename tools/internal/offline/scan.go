@@ -1,7 +1,6 @@
 package offline
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -10,43 +9,39 @@ import (
 )
 
 // htmlRefs returns the ids a page defines and every reference it makes.
-func htmlRefs(b []byte) (map[string]bool, []ref) {
+func htmlRefs(toks []html.Token) (map[string]bool, []ref) {
 	ids := map[string]bool{}
 	var refs []ref
-	z := html.NewTokenizer(bytes.NewReader(b))
 	inStyle := false
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ids, refs
+	for _, t := range toks {
+		switch t.Type {
 		case html.TextToken:
 			if inStyle {
-				refs = append(refs, cssRefs(string(z.Text()))...)
+				refs = append(refs, cssRefs(t.Data)...)
 			}
 		case html.EndTagToken:
 			inStyle = false
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			inStyle = tag == "style"
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
+			inStyle = t.Data == "style"
+			attrs := make(map[string]string, len(t.Attr))
+			for _, a := range t.Attr {
+				if _, seen := attrs[a.Key]; !seen {
+					attrs[a.Key] = a.Val
+				}
 			}
 			if id, ok := attrs["id"]; ok {
 				ids[id] = true
 			}
-			if n, ok := attrs["name"]; ok && tag == "a" {
+			if n, ok := attrs["name"]; ok && t.Data == "a" {
 				ids[n] = true
 			}
 			if s, ok := attrs["style"]; ok {
 				refs = append(refs, cssRefs(s)...)
 			}
-			refs = append(refs, tagRefs(tag, attrs)...)
+			refs = append(refs, tagRefs(t.Data, attrs)...)
 		}
 	}
+	return ids, refs
 }
 
 func tagRefs(tag string, a map[string]string) []ref {

@@ -1,9 +1,9 @@
 package search
 
 import (
-	"bytes"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -16,148 +16,137 @@ type Doc struct {
 	Body                string
 }
 
-// extract reads a built page: the page itself and the parts of it marked with
+// Extract reads a built page: the page itself and the parts of it marked with
 // data-gp-search-doc (and an id). Only <main> is read; the policy notice that
 // every page repeats is left out. It returns nil for pages marked noindex.
-func extract(rel string, src []byte) []Doc {
-	// Most noindex pages are the big print pages: skip them before parsing.
-	if head, _, _ := bytes.Cut(src, []byte("</head>")); bytes.Contains(head, []byte(`<meta name="gp-search" content="noindex">`)) {
-		return nil
-	}
-	root, err := html.Parse(bytes.NewReader(src))
-	if err != nil {
-		return nil
-	}
-	var page Doc
-	page.URL = rel
-	var main *html.Node
-	noindex := false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Meta:
-				switch attr(n, "name") {
-				case "gp-search":
-					noindex = noindex || attr(n, "content") == "noindex"
-				case "gp-section":
-					page.Section = attr(n, "content")
+func Extract(p *htmlpage.Page) []Doc {
+	toks := p.Tokens
+	page := Doc{URL: p.Rel}
+	main := -1
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Type != html.StartTagToken && t.Type != html.SelfClosingTagToken {
+			continue
+		}
+		switch t.DataAtom {
+		case atom.Meta:
+			switch htmlpage.Attr(t, "name") {
+			case "gp-search":
+				if htmlpage.Attr(t, "content") == "noindex" {
+					return nil
 				}
-			case atom.Title:
-				if page.Title == "" {
-					page.Title = strings.TrimSpace(text(n))
-				}
-			case atom.Main:
-				main = n
-				return
+			case "gp-section":
+				page.Section = htmlpage.Attr(t, "content")
 			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		case atom.Title:
+			if page.Title == "" {
+				page.Title = strings.TrimSpace(text(p, i))
+			}
+		case atom.Main:
+			if main < 0 {
+				main = i
+			}
+			i = p.End(i)
 		}
 	}
-	walk(root)
-	if noindex || main == nil {
+	if main < 0 {
 		return nil
 	}
-	var subs []Doc
+	x := extractor{p: p, page: &page}
 	var body, heads strings.Builder
-	var read func(n *html.Node, d *Doc, body, heads *strings.Builder)
-	read = func(n *html.Node, d *Doc, body, heads *strings.Builder) {
-		if n.Type == html.TextNode {
-			body.WriteString(n.Data)
-			return
-		}
-		if n.Type != html.ElementNode {
-			return
-		}
-		switch {
-		case n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Nav:
-			return
-		case hasClass(n, "gp-notice"):
-			return
-		case attr(n, "data-gp-search-doc") != "" && attr(n, "id") != "" && d == &page:
-			sub := Doc{URL: rel + "#" + attr(n, "id"), Section: page.Title}
-			var sb, sh strings.Builder
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				read(c, &sub, &sb, &sh)
-			}
-			sub.Body, sub.Headings = squash(sb.String()), squash(sh.String())
-			if h := firstHeading(n); h != "" {
-				sub.Title = h
-			}
-			subs = append(subs, sub)
-			heads.WriteString(" " + sub.Title + " ")
-			return
-		case n.DataAtom == atom.H1:
-			if d == &page {
-				page.Title = squash(text(n))
-				return
-			}
-		case n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.Summary:
-			heads.WriteString(" " + text(n) + " ")
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			read(c, d, body, heads)
-		}
-		if isBlock(n) {
-			body.WriteString(" ")
-		}
-	}
-	read(main, &page, &body, &heads)
+	x.read(main+1, p.End(main), &page, &body, &heads)
 	page.Body, page.Headings = squash(body.String()), squash(heads.String())
-	return append([]Doc{page}, subs...)
+	return append([]Doc{page}, x.subs...)
 }
 
-func firstHeading(n *html.Node) string {
-	var found string
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if found != "" {
-			return
-		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
-			found = squash(text(n))
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
+type extractor struct {
+	p    *htmlpage.Page
+	page *Doc
+	subs []Doc
+}
+
+// read reads tokens [from, to) into d: text into body, headings into heads.
+func (x *extractor) read(from, to int, d *Doc, body, heads *strings.Builder) {
+	p := x.p
+	for i := from; i < to; i++ {
+		t := p.Tokens[i]
+		switch t.Type {
+		case html.TextToken:
+			body.WriteString(t.Data)
+		case html.EndTagToken:
+			if isBlock(t.DataAtom) {
+				body.WriteString(" ")
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			end := p.End(i)
+			switch {
+			case t.DataAtom == atom.Script || t.DataAtom == atom.Style || t.DataAtom == atom.Nav || hasClass(t, "gp-notice"):
+				i = end
+			case htmlpage.Attr(t, "data-gp-search-doc") != "" && htmlpage.Attr(t, "id") != "" && d == x.page:
+				sub := Doc{URL: x.page.URL + "#" + htmlpage.Attr(t, "id"), Section: x.page.Title}
+				var sb, sh strings.Builder
+				x.read(i+1, end, &sub, &sb, &sh)
+				sub.Body, sub.Headings = squash(sb.String()), squash(sh.String())
+				if h := x.firstHeading(i+1, end); h != "" {
+					sub.Title = h
+				}
+				x.subs = append(x.subs, sub)
+				heads.WriteString(" " + sub.Title + " ")
+				i = end
+			case t.DataAtom == atom.H1 && d == x.page:
+				x.page.Title = squash(text(p, i))
+				i = end
+			case t.DataAtom == atom.H2 || t.DataAtom == atom.H3 || t.DataAtom == atom.Summary:
+				heads.WriteString(" " + text(p, i) + " ")
+				i = end
+			case htmlpage.IsVoid(t.DataAtom) || t.Type == html.SelfClosingTagToken:
+				if isBlock(t.DataAtom) {
+					body.WriteString(" ")
+				}
+			}
 		}
 	}
-	f(n)
-	return found
 }
 
-func text(n *html.Node) string {
-	var b strings.Builder
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-		if isBlock(n) {
-			b.WriteString(" ")
-		}
-	}
-	f(n)
-	return b.String()
-}
-
-func attr(n *html.Node, k string) string {
-	for _, a := range n.Attr {
-		if a.Key == k {
-			return a.Val
+// firstHeading returns the text of the first h2 or h3 in tokens [from, to).
+func (x *extractor) firstHeading(from, to int) string {
+	for i := from; i < to; i++ {
+		t := x.p.Tokens[i]
+		if t.Type == html.StartTagToken && (t.DataAtom == atom.H2 || t.DataAtom == atom.H3) {
+			return squash(text(x.p, i))
 		}
 	}
 	return ""
 }
 
-func hasClass(n *html.Node, c string) bool {
-	for _, f := range strings.Fields(attr(n, "class")) {
+// text returns the text inside the element opened at token i, with a space
+// after each block.
+func text(p *htmlpage.Page, i int) string {
+	var b strings.Builder
+	end := p.End(i)
+	for j := i + 1; j < end; j++ {
+		t := p.Tokens[j]
+		switch t.Type {
+		case html.TextToken:
+			b.WriteString(t.Data)
+		case html.EndTagToken:
+			if isBlock(t.DataAtom) {
+				b.WriteString(" ")
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if t.DataAtom == atom.Br {
+				b.WriteString(" ")
+			}
+		}
+	}
+	if isBlock(p.Tokens[i].DataAtom) {
+		b.WriteString(" ")
+	}
+	return b.String()
+}
+
+func hasClass(t html.Token, c string) bool {
+	for _, f := range strings.Fields(htmlpage.Attr(t, "class")) {
 		if f == c {
 			return true
 		}
@@ -165,11 +154,8 @@ func hasClass(n *html.Node, c string) bool {
 	return false
 }
 
-func isBlock(n *html.Node) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	switch n.DataAtom {
+func isBlock(a atom.Atom) bool {
+	switch a {
 	case atom.P, atom.Li, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.Td, atom.Th, atom.Dt, atom.Dd, atom.Section, atom.Details, atom.Summary, atom.Br, atom.Blockquote, atom.Tr:
 		return true
 	}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
@@ -63,7 +64,7 @@ func Read(dir string) (*Index, error) {
 	}
 	sort.Strings(files)
 	// Read and parse the pages on every core; index them in order.
-	docs := make([][]Doc, len(files))
+	pages := make([]Page, len(files))
 	errs := make([]error, len(files))
 	parallel.For(len(files), func(i int) {
 		b, err := os.ReadFile(files[i])
@@ -72,52 +73,78 @@ func Read(dir string) (*Index, error) {
 			return
 		}
 		rel, _ := filepath.Rel(dir, files[i])
-		docs[i] = extract(filepath.ToSlash(rel), b)
+		pages[i] = Prepare(htmlpage.Parse(filepath.ToSlash(rel), b))
 	})
-	ix := &Index{Forms: map[string]string{}, Postings: map[string][]Posting{}}
-	for i := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		for _, d := range docs[i] {
-			ix.add(d)
+	}
+	return New(pages), nil
+}
+
+// Page is what the index takes from one built page: its documents, their words
+// already stemmed and scored. Prepare makes it; pages are prepared on every core
+// and then indexed in order by New.
+type Page struct{ docs []prepared }
+
+type prepared struct {
+	doc    Doc
+	forms  map[string]string // every word form in the document → its stem
+	scores map[string]int    // stem → score in this document
+}
+
+// Prepare extracts a page's documents and scores their words.
+func Prepare(p *htmlpage.Page) Page {
+	var pg Page
+	for _, d := range Extract(p) {
+		pd := prepared{doc: d, forms: map[string]string{}, scores: map[string]int{}}
+		for _, part := range []struct {
+			text   string
+			weight int
+		}{{d.Title, titleWeight}, {d.Headings, headingWeight}, {d.Body, bodyWeight}} {
+			count := map[string]int{} // a word counts at most three times in a part
+			for _, w := range Words(part.text) {
+				s, ok := pd.forms[w]
+				if !ok {
+					s = Stem(w)
+					pd.forms[w] = s
+				}
+				if count[s] < 3 {
+					pd.scores[s] += part.weight
+				}
+				count[s]++
+			}
+		}
+		if len(d.Body) > snippetChars {
+			cut := strings.LastIndexByte(d.Body[:snippetChars], ' ')
+			if cut < 0 {
+				cut = snippetChars
+			}
+			pd.doc.Body = d.Body[:cut] + " …"
+		}
+		pg.docs = append(pg.docs, pd)
+	}
+	return pg
+}
+
+// New indexes prepared pages, in the order given.
+func New(pages []Page) *Index {
+	ix := &Index{Forms: map[string]string{}, Postings: map[string][]Posting{}}
+	for _, pg := range pages {
+		for _, d := range pg.docs {
+			id := len(ix.Docs)
+			for f, s := range d.forms {
+				ix.Forms[f] = s
+			}
+			for s, sc := range d.scores {
+				ix.Postings[s] = append(ix.Postings[s], Posting{id, sc})
+			}
+			ix.Docs = append(ix.Docs, d.doc)
 		}
 	}
 	ix.addInflections()
-	return ix, nil
-}
-
-func (ix *Index) add(d Doc) {
-	id := len(ix.Docs)
-	scores := map[string]int{}
-	for _, part := range []struct {
-		text   string
-		weight int
-	}{{d.Title, titleWeight}, {d.Headings, headingWeight}, {d.Body, bodyWeight}} {
-		count := map[string]int{} // a word counts at most three times in a part
-		for _, w := range Words(part.text) {
-			s, ok := ix.Forms[w] // every form seen is already stemmed
-			if !ok {
-				s = Stem(w)
-				ix.Forms[w] = s
-			}
-			if count[s] < 3 {
-				scores[s] += part.weight
-			}
-			count[s]++
-		}
-	}
-	for s, sc := range scores {
-		ix.Postings[s] = append(ix.Postings[s], Posting{id, sc})
-	}
-	if len(d.Body) > snippetChars {
-		cut := strings.LastIndexByte(d.Body[:snippetChars], ' ')
-		if cut < 0 {
-			cut = snippetChars
-		}
-		d.Body = d.Body[:cut] + " …"
-	}
-	ix.Docs = append(ix.Docs, d)
+	return ix
 }
 
 // addInflections adds common forms of every stem that stem back to it, so a
