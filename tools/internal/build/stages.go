@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -67,9 +68,21 @@ func scanSite(dir string) (*scanned, error) {
 		}
 	}
 	files := append(pages, sheets...)
+	// The largest first (the print pages hold whole sections), so no core is
+	// left with one big page at the end.
+	order := make([]int, len(files))
+	size := make([]int64, len(files))
+	for i, rel := range files {
+		order[i] = i
+		if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
+			size[i] = fi.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
 	sc := &scanned{search: make([]search.Page, len(pages)), check: make([]offline.File, len(files))}
 	errs := make([]error, len(files))
-	parallel.For(len(files), func(i int) {
+	parallel.For(len(files), func(k int) {
+		i := order[k]
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[i])))
 		switch {
 		case err != nil:

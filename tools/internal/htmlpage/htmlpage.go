@@ -14,22 +14,53 @@ import (
 // Page is one built page.
 type Page struct {
 	Rel    string       // slash path relative to the site root
-	Tokens []html.Token // every token, in order; text is unescaped
+	Tokens []html.Token // every token, in order; text is unescaped; only the attributes in Attrs
+}
+
+// Attrs are the attributes Parse keeps: those the search index and the offline
+// check read. Keeping only these is half the cost of reading a page. A stage
+// that reads another attribute adds it here.
+var Attrs = map[string]bool{
+	// the offline check: ids, and every attribute that names a URL
+	"id": true, "name": true, "style": true, "href": true, "src": true, "srcset": true,
+	"action": true, "data": true, "poster": true, "rel": true,
+	// the search index
+	"class": true, "content": true, "data-gp-search-doc": true,
 }
 
 // Parse tokenizes a page. It never fails: bad HTML reads as browsers read it,
 // token by token.
 func Parse(rel string, src []byte) *Page {
-	toks := make([]html.Token, 0, len(src)/32)
+	toks := make([]html.Token, 0, len(src)/24)
 	z := html.NewTokenizer(bytes.NewReader(src))
 	for {
 		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
+		t := html.Token{Type: tt}
+		switch tt {
+		case html.ErrorToken:
+			return &Page{Rel: rel, Tokens: toks}
+		case html.TextToken, html.CommentToken, html.DoctypeToken:
+			t.Data = string(z.Text())
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, more := z.TagName()
+			t.DataAtom = atom.Lookup(name)
+			if t.DataAtom != 0 {
+				t.Data = t.DataAtom.String()
+			} else {
+				t.Data = string(name)
+			}
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if a := atom.Lookup(k); a != 0 && Attrs[a.String()] {
+					t.Attr = append(t.Attr, html.Attribute{Key: a.String(), Val: string(v)})
+				} else if Attrs[string(k)] {
+					t.Attr = append(t.Attr, html.Attribute{Key: string(k), Val: string(v)})
+				}
+			}
 		}
-		toks = append(toks, z.Token())
+		toks = append(toks, t)
 	}
-	return &Page{Rel: rel, Tokens: toks}
 }
 
 // Attr returns the value of a token's attribute k, or "".

@@ -2,7 +2,9 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
@@ -11,6 +13,9 @@ import (
 // Fold lower-cases s and takes accents off (NFKD, combining marks dropped), as
 // search.js does with toLowerCase().normalize('NFKD') and a mark-stripping regexp.
 func Fold(s string) string {
+	if ascii(s) {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.Mn, r) {
@@ -41,7 +46,25 @@ func Stem(w string) string {
 	if len(w) < 3 {
 		return w
 	}
-	return english.Stem(w, false)
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	stems.Store(w, s)
+	return s
+}
+
+// stems caches Stem: a pack uses a few thousand words many times over, and
+// stemming is most of the time indexing takes. Safe on every core.
+var stems sync.Map
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // stop words carry no meaning for search; search.js holds the same list.
