@@ -38,6 +38,7 @@ func cmdBench(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	repo := fs.String("repo", ".", "the guidepack repository")
 	small := fs.Bool("small", false, "only the 1,000-page pack")
+	runs := fs.Int("runs", 3, "builds of each pack (and of bare Hugo); the median counts")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func cmdBench(args []string, stdout io.Writer) error {
 	}
 	var rows []bench.Row
 	for _, s := range sizes {
-		row, err := bench.Measure(self, abs, tmp, s)
+		row, err := bench.Measure(self, abs, tmp, s, *runs)
 		if err != nil {
 			return err
 		}
