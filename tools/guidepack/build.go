@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -23,7 +24,11 @@ func cmdBuild(args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	res, err := build.Run(build.Options{Root: *dir})
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/guidepack/guidepack/tools/internal/site"
 	"io"
 	"os"
 	"regexp"
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(args[1:], stdout, stderr)
 	case "hugo":
 		err = cmdHugo(args[1:])
+	case site.ChildCommand: // guidepack build runs Hugo in a child process
+		site.ChildMain(args[1:])
 	case "gen-bench":
 		err = cmdGenBench(args[1:], stdout)
 	case "bench":

@@ -22,6 +22,10 @@ type Options struct {
 	Root   string // the project folder (holds config.toml)
 	Public string // the site folder; default Root/public
 	Dist   string // the zip folder; default Root/dist
+	// HugoProcess, when set, is the program (guidepack itself) to run Hugo in
+	// a child process (site.BuildProcess): the stages after Hugo then start with
+	// none of Hugo's memory. Empty: Hugo runs in this process.
+	HugoProcess string
 }
 
 // Stage is one timed step of a build.
@@ -106,9 +110,19 @@ func run(o Options) (*Result, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := stage("hugo", func() error { return site.Build(root, staged) }); err != nil {
+	debug.FreeOSMemory() // before Hugo: the scenarios' memory is garbage now
+	var hugoPeak int64
+	if err := stage("hugo", func() (err error) {
+		if o.HugoProcess == "" {
+			return site.Build(root, staged)
+		}
+		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged)
+		return err
+	}); err != nil {
 		return nil, err
 	}
+	// Hugo's child and this process were both in memory: count both.
+	res.Stages[len(res.Stages)-1].PeakRSS += hugoPeak
 	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
 	var sc *scanned
 	if err := stage("scan", func() (err error) { sc, err = scanSite(staged); return err }); err != nil {

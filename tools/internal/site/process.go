@@ -1,0 +1,60 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+)
+
+// ChildCommand is the argument that makes guidepack run one Hugo build as a
+// child process (see BuildProcess): guidepack ChildCommand ROOT DEST.
+const ChildCommand = "_hugo-build"
+
+// BuildProcess runs Build in a child process: the program exe (guidepack, or a
+// test binary that runs guidepack's main when its name is "guidepack"), with
+// ChildCommand. Hugo keeps much of a build's memory after it returns (about a
+// third of its peak, and more with each build in one process); in a child, all of
+// it goes back when the child exits, so the stages after Hugo run in a small
+// heap. It returns the child's peak resident memory, in bytes.
+func BuildProcess(exe, root, dest string) (peak int64, err error) {
+	var stderr bytes.Buffer
+	cmd := &exec.Cmd{
+		Path:   exe,
+		Args:   []string{"guidepack", ChildCommand, root, dest},
+		Stdout: io.Discard,
+		Stderr: &stderr,
+	}
+	err = cmd.Run()
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = ru.Maxrss * 1024
+		}
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && exit.ExitCode() == 1 && stderr.Len() > 0:
+		return peak, errors.New(strings.TrimRight(stderr.String(), "\n"))
+	case err != nil:
+		return peak, fmt.Errorf("hugo (child process %s): %v\n%s", exe, err, stderr.String())
+	}
+	return peak, nil
+}
+
+// ChildMain is the child's side of BuildProcess: it builds and, on failure,
+// writes the error as Build returned it to stderr and exits 1.
+func ChildMain(args []string) {
+	if len(args) != 2 {
+		fmt.Fprintf(os.Stderr, "usage: guidepack %s ROOT DEST\n", ChildCommand)
+		os.Exit(2)
+	}
+	if err := Build(args[0], args[1]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
