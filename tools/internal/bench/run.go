@@ -66,6 +66,11 @@ func Measure(self, repo, tmp string, spec Spec, runs int) (Row, error) {
 		if err := json.Unmarshal(out, &res); err != nil {
 			return row, fmt.Errorf("build -json: %v\n%s", err, out)
 		}
+		// The build runs Hugo in a child process: its stage peak counts both
+		// processes, which the rusage of the build (the larger of the two) does not.
+		for _, s := range res.Stages {
+			peak = max(peak, s.PeakRSS)
+		}
 		builds = append(builds, Row{Stages: res.Stages, Total: wall, CPU: cpu, Peak: peak, Pages: res.Pages})
 		out, wall, cpu, peak, err = child(self, "hugo", "build", "--source", bare, "--destination", filepath.Join(bare, "public"), "--quiet")
 		if err != nil {
