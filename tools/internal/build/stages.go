@@ -11,6 +11,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/lint"
 	"github.com/guidepack/guidepack/tools/internal/offline"
+	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
@@ -50,6 +51,7 @@ func Prepare(root string) (scenarios int, err error) {
 type scanned struct {
 	search []search.Page
 	check  []offline.File
+	zip    map[string]pack.Entry // each page and stylesheet, compressed for the zip
 }
 
 // scanSite reads every page and stylesheet of the built site in dir.
@@ -81,9 +83,13 @@ func scanSite(dir string) (*scanned, error) {
 	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
 	sc := &scanned{search: make([]search.Page, len(pages)), check: make([]offline.File, len(files))}
 	errs := make([]error, len(files))
+	zipped := make([]pack.Entry, len(files))
 	parallel.For(len(files), func(k int) {
 		i := order[k]
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[i])))
+		if err == nil {
+			zipped[i] = pack.Compress(b)
+		}
 		switch {
 		case err != nil:
 			errs[i] = err
@@ -95,6 +101,10 @@ func scanSite(dir string) (*scanned, error) {
 			sc.check[i] = offline.ScanPage(p)
 		}
 	})
+	sc.zip = make(map[string]pack.Entry, len(files))
+	for i, rel := range files {
+		sc.zip[rel] = zipped[i]
+	}
 	return sc, errors.Join(errs...)
 }
 

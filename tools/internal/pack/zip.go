@@ -29,6 +29,10 @@ type Options struct {
 	Extra  map[string][]byte // more files under Top (e.g. README.txt), by slash path
 	Skip   func(rel string) bool
 	Writer io.Writer
+	// Ready holds files already read and compressed (by Compress), by slash
+	// path under dir: a build that reads every page anyway compresses it then,
+	// so the zip need not read it again. They must still be in dir as they were.
+	Ready map[string]Entry
 }
 
 // Write zips the site in dir. Files are compressed in parallel (one worker per
@@ -63,9 +67,9 @@ func Write(dir string, o Options) error {
 	// Compress on every core, a bounded window ahead of the writer, which writes
 	// the entries in sorted order as they are ready: memory stays flat however
 	// large the pack.
-	results := make([]chan entry, len(names))
+	results := make([]chan Entry, len(names))
 	for i := range results {
-		results[i] = make(chan entry, 1)
+		results[i] = make(chan Entry, 1)
 	}
 	window := make(chan struct{}, 8*runtime.GOMAXPROCS(0))
 	jobs := make(chan int)
@@ -79,12 +83,16 @@ func Write(dir string, o Options) error {
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		go func() {
 			for i := range jobs {
+				if e, ok := o.Ready[names[i]]; ok {
+					results[i] <- e
+					continue
+				}
 				raw, ok := files[names[i]]
 				if !ok {
 					var err error
 					raw, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
 					if err != nil {
-						results[i] <- entry{err: err}
+						results[i] <- Entry{err: err}
 						continue
 					}
 				}
@@ -129,8 +137,8 @@ func Write(dir string, o Options) error {
 	return zw.Close()
 }
 
-// entry is one compressed file, ready to write raw into the zip.
-type entry struct {
+// Entry is one compressed file, ready to write raw into the zip.
+type Entry struct {
 	data   []byte // compressed (or stored, when that is smaller)
 	crc    uint32
 	size   uint64
@@ -145,7 +153,11 @@ var writers = sync.Pool{New: func() any {
 	return w
 }}
 
-func compress(raw []byte) (e entry) {
+// Compress compresses one file's bytes for Options.Ready, as Write would. Safe
+// on every core.
+func Compress(raw []byte) Entry { return compress(raw) }
+
+func compress(raw []byte) (e Entry) {
 	var buf bytes.Buffer
 	fw := writers.Get().(*flate.Writer)
 	fw.Reset(&buf)

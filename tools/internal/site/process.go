@@ -20,14 +20,20 @@ const ChildCommand = "_hugo-build"
 // ChildCommand. Hugo keeps much of a build's memory after it returns (about a
 // third of its peak, and more with each build in one process); in a child, all of
 // it goes back when the child exits, so the stages after Hugo run in a small
-// heap. It returns the child's peak resident memory, in bytes.
-func BuildProcess(exe, root, dest string) (peak int64, err error) {
+// heap. The child keeps to a soft memory limit of budget bytes (Go's GOMEMLIMIT:
+// the collector works harder near it, and lets the heap grow past it rather than
+// fail), unless GOMEMLIMIT is set already. It returns the child's peak resident
+// memory, in bytes.
+func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) {
 	var stderr bytes.Buffer
 	cmd := &exec.Cmd{
 		Path:   exe,
 		Args:   []string{"guidepack", ChildCommand, root, dest},
 		Stdout: io.Discard,
 		Stderr: &stderr,
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && budget > 0 {
+		cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%dMiB", budget>>20))
 	}
 	err = cmd.Run()
 	if cmd.ProcessState != nil {
