@@ -150,20 +150,32 @@ func New(pages []Page) *Index {
 // addInflections adds common forms of every stem that stem back to it, so a
 // reader's "reporting" finds a page that only says "report".
 func (ix *Index) addInflections() {
+	stems := make([]string, 0, len(ix.Postings))
 	for s := range ix.Postings {
+		stems = append(stems, s)
+	}
+	// Stemming the candidates is the work: do it on every core, then add the
+	// forms in one pass (a form stems to one stem, so the order is free).
+	found := make([][]string, len(stems))
+	parallel.For(len(stems), func(i int) {
+		s := stems[i]
 		for _, suffix := range []string{"s", "es", "ed", "ing", "er", "ers", "e", "ion", "ions", "ment", "ly"} {
 			for _, base := range []string{s, strings.TrimSuffix(s, "e")} {
-				f := base + suffix
-				if _, ok := ix.Forms[f]; !ok && !stop[f] && Stem(f) == s {
-					ix.Forms[f] = s
+				if f := base + suffix; !stop[f] && Stem(f) == s {
+					found[i] = append(found[i], f)
 				}
 			}
 		}
 		if strings.HasSuffix(s, "i") { // "polici" → "policy"
 			if f := strings.TrimSuffix(s, "i") + "y"; Stem(f) == s {
-				if _, ok := ix.Forms[f]; !ok {
-					ix.Forms[f] = s
-				}
+				found[i] = append(found[i], f)
+			}
+		}
+	})
+	for i, forms := range found {
+		for _, f := range forms {
+			if _, ok := ix.Forms[f]; !ok {
+				ix.Forms[f] = stems[i]
 			}
 		}
 	}
