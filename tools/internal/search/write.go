@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
 // Build reads the site in dir and writes its index into dir/search/.
@@ -70,28 +72,19 @@ func (ix *Index) Write(dir string) (Stats, error) {
 		c.F = append(c.F, f)
 		c.S = append(c.S, i)
 	}
-	write := func(name string, v any) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		fmt.Fprintf(&buf, "gpSearch.add(%q,", name)
-		buf.Write(b)
-		buf.WriteString(");\n")
-		st.Files++
-		st.Bytes += int64(buf.Len())
-		return os.WriteFile(filepath.Join(dir, name+".js"), buf.Bytes(), 0o644)
+	// The chunks are marshalled and written on every core.
+	type job struct {
+		name string
+		v    any
 	}
+	var jobs []job
 	names := make([]string, 0, len(chunks))
 	for n := range chunks {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := write(n, chunks[n]); err != nil {
-			return st, err
-		}
+		jobs = append(jobs, job{n, chunks[n]})
 	}
 	for start := 0; start < len(ix.Docs); start += DocsPerChunk {
 		end := min(start+DocsPerChunk, len(ix.Docs))
@@ -99,9 +92,29 @@ func (ix *Index) Write(dir string) (Stats, error) {
 		for _, d := range ix.Docs[start:end] {
 			rows = append(rows, [4]string{d.URL, d.Title, d.Section, d.Body})
 		}
-		if err := write(DocChunk(start), rows); err != nil {
-			return st, err
+		jobs = append(jobs, job{DocChunk(start), rows})
+	}
+	sizes := make([]int, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.For(len(jobs), func(i int) {
+		b, err := json.Marshal(jobs[i].v)
+		if err != nil {
+			errs[i] = err
+			return
 		}
+		var buf bytes.Buffer
+		fmt.Fprintf(&buf, "gpSearch.add(%q,", jobs[i].name)
+		buf.Write(b)
+		buf.WriteString(");\n")
+		sizes[i] = buf.Len()
+		errs[i] = os.WriteFile(filepath.Join(dir, jobs[i].name+".js"), buf.Bytes(), 0o644)
+	})
+	for i := range jobs {
+		if errs[i] != nil {
+			return st, errs[i]
+		}
+		st.Files++
+		st.Bytes += int64(sizes[i])
 	}
 	return st, nil
 }
