@@ -113,20 +113,28 @@ func run(o Options) (*Result, error) {
 	}
 	debug.FreeOSMemory() // before Hugo: the scenarios' memory is garbage now
 	var hugoPeak int64
+	scan := newScanner(staged)
 	if err := stage("hugo", func() (err error) {
 		if o.HugoProcess == "" {
 			return site.Build(root, staged)
 		}
+		// Hugo writes the site in a child process; this one reads the pages
+		// it has written, on the cores Hugo leaves idle.
+		if err := os.MkdirAll(staged, 0o755); err != nil {
+			return err
+		}
+		scan.watch()
 		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(root))
 		return err
 	}); err != nil {
+		scan.abandon()
 		return nil, err
 	}
 	// Hugo's child and this process were both in memory: count both.
 	res.Stages[len(res.Stages)-1].PeakRSS += hugoPeak
 	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
 	var sc *scanned
-	if err := stage("scan", func() (err error) { sc, err = scanSite(staged); return err }); err != nil {
+	if err := stage("scan", func() (err error) { sc, err = scan.finish(); return err }); err != nil {
 		return nil, err
 	}
 	if err := stage("search", func() error { return indexSearch(staged, sc) }); err != nil {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unique"
 
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
@@ -88,33 +89,47 @@ func Read(dir string) (*Index, error) {
 // and then indexed in order by New.
 type Page struct{ docs []prepared }
 
+// prepared is one document, its words scored. Slices, not maps, and every word
+// interned: a build holds thousands of these at once.
 type prepared struct {
 	doc    Doc
-	forms  map[string]string // every word form in the document → its stem
-	scores map[string]int    // stem → score in this document
+	forms  []string // every word form in the document and its stem: form, stem, form, stem, …
+	stems  []string // every stem in the document …
+	scores []int32  // … and its score
 }
 
 // Prepare extracts a page's documents and scores their words.
 func Prepare(p *htmlpage.Page) Page {
 	var pg Page
 	for _, d := range Extract(p) {
-		pd := prepared{doc: d, forms: map[string]string{}, scores: map[string]int{}}
+		pd := prepared{doc: d}
+		forms := map[string]string{}
+		scores := map[string]int{}
 		for _, part := range []struct {
 			text   string
 			weight int
 		}{{d.Title, titleWeight}, {d.Headings, headingWeight}, {d.Body, bodyWeight}} {
 			count := map[string]int{} // a word counts at most three times in a part
 			for _, w := range Words(part.text) {
-				s, ok := pd.forms[w]
+				s, ok := forms[w]
 				if !ok {
+					w = unique.Make(w).Value() // not a slice of the page's text
 					s = Stem(w)
-					pd.forms[w] = s
+					forms[w] = s
+					pd.forms = append(pd.forms, w, s)
 				}
 				if count[s] < 3 {
-					pd.scores[s] += part.weight
+					if _, ok := scores[s]; !ok {
+						pd.stems = append(pd.stems, s)
+					}
+					scores[s] += part.weight
 				}
 				count[s]++
 			}
+		}
+		pd.scores = make([]int32, len(pd.stems))
+		for i, s := range pd.stems {
+			pd.scores[i] = int32(scores[s])
 		}
 		if len(d.Body) > snippetChars {
 			cut := strings.LastIndexByte(d.Body[:snippetChars], ' ')
@@ -134,11 +149,11 @@ func New(pages []Page) *Index {
 	for _, pg := range pages {
 		for _, d := range pg.docs {
 			id := len(ix.Docs)
-			for f, s := range d.forms {
-				ix.Forms[f] = s
+			for i := 0; i < len(d.forms); i += 2 {
+				ix.Forms[d.forms[i]] = d.forms[i+1]
 			}
-			for s, sc := range d.scores {
-				ix.Postings[s] = append(ix.Postings[s], Posting{id, sc})
+			for i, s := range d.stems {
+				ix.Postings[s] = append(ix.Postings[s], Posting{id, int(d.scores[i])})
 			}
 			ix.Docs = append(ix.Docs, d.doc)
 		}

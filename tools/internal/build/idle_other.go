@@ -1,0 +1,9 @@
+//go:build !linux
+
+package build
+
+import "errors"
+
+func idleThreadsWork() bool { return false }
+
+func setIdlePriority() error { return errors.New("no idle scheduling class here") }
