@@ -59,7 +59,8 @@ func (s *scanner) watch() {
 	if !idleThreadsWork() {
 		return
 	}
-	s.stop = make(chan struct{})
+	stop := make(chan struct{})
+	s.stop = stop
 	work := make(chan string, 256)
 	s.wg.Add(1)
 	go func() { // list new files every 100 ms until stopped
@@ -70,7 +71,7 @@ func (s *scanner) watch() {
 		defer tick.Stop()
 		for {
 			select {
-			case <-s.stop:
+			case <-stop:
 				return
 			case <-tick.C:
 			}
@@ -81,7 +82,7 @@ func (s *scanner) watch() {
 				queued[rel] = true
 				select {
 				case work <- rel:
-				case <-s.stop:
+				case <-stop:
 					return
 				}
 			}
