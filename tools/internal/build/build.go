@@ -130,8 +130,10 @@ func run(o Options) (*Result, error) {
 		scan.abandon()
 		return nil, err
 	}
-	// Hugo's child and this process were both in memory: count both.
-	res.Stages[len(res.Stages)-1].PeakRSS += hugoPeak
+	// Hugo's child and this process were both in memory: hugoPeak counts both.
+	if hugoPeak > 0 {
+		res.Stages[len(res.Stages)-1].PeakRSS = hugoPeak
+	}
 	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
 	var sc *scanned
 	if err := stage("scan", func() (err error) { sc, err = scan.finish(); return err }); err != nil {

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // ChildCommand is the argument that makes guidepack run one Hugo build as a
@@ -22,8 +23,11 @@ const ChildCommand = "_hugo-build"
 // it goes back when the child exits, so the stages after Hugo run in a small
 // heap. The child keeps to a soft memory limit of budget bytes (Go's GOMEMLIMIT:
 // the collector works harder near it, and lets the heap grow past it rather than
-// fail), unless GOMEMLIMIT is set already. It returns the child's peak resident
-// memory, in bytes.
+// fail), unless GOMEMLIMIT is set already.
+//
+// It returns the peak resident memory of this process and the child together,
+// in bytes: their sum sampled every 20 ms, and never less than the child's own
+// peak plus what this process held when it started the child.
 func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) {
 	var stderr bytes.Buffer
 	cmd := &exec.Cmd{
@@ -35,11 +39,30 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && budget > 0 {
 		cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%dMiB", budget>>20))
 	}
-	err = cmd.Run()
-	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = ru.Maxrss * 1024
+	self := rss("self")
+	if err = cmd.Start(); err != nil {
+		return 0, fmt.Errorf("hugo (child process %s): %v", exe, err)
+	}
+	stop, sampled := make(chan struct{}), make(chan int64)
+	go func() {
+		var top int64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			top = max(top, rss("self")+rss(fmt.Sprint(cmd.Process.Pid)))
+			select {
+			case <-stop:
+				sampled <- top
+				return
+			case <-tick.C:
+			}
 		}
+	}()
+	err = cmd.Wait()
+	close(stop)
+	peak = <-sampled
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peak = max(peak, self+ru.Maxrss*1024)
 	}
 	var exit *exec.ExitError
 	switch {
@@ -63,4 +86,21 @@ func ChildMain(args []string) {
 		os.Exit(1)
 	}
 	os.Exit(0)
+}
+
+// rss returns the resident memory of a process ("self" or a pid) in bytes, from
+// /proc (0 where there is none).
+func rss(pid string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	return 0
 }
