@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,22 +31,33 @@ var frontFields = fields{
 // is parsed: they are not raw HTML.
 var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
 
-// checkContent checks the front matter and body of every Markdown page under content/.
+// checkContent checks the front matter and body of every Markdown page under
+// content/. The pages are read and checked on every core; their problems are
+// reported in the order of the walk.
 func checkContent(root string, known map[string]bool) []Problem {
-	var ps []Problem
+	var files []string
 	dir := filepath.Join(root, "content")
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			ps = append(ps, Problem{File: rel(root, p), Msg: err.Error()})
-			return nil
-		}
-		ps = append(ps, checkPage(rel(root, p), b, known)...)
+		files = append(files, p)
 		return nil
 	})
+	found := make([][]Problem, len(files))
+	parallel.For(len(files), func(i int) {
+		p := files[i]
+		b, err := os.ReadFile(p)
+		if err != nil {
+			found[i] = []Problem{{File: rel(root, p), Msg: err.Error()}}
+			return
+		}
+		found[i] = checkPage(rel(root, p), b, known)
+	})
+	var ps []Problem
+	for _, f := range found {
+		ps = append(ps, f...)
+	}
 	return ps
 }
 

@@ -5,14 +5,17 @@
 package quiz
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 )
 
@@ -75,47 +78,102 @@ type Option struct {
 
 // Compile renders the scenarios and writes them into gen: data/scenarios/<id>.json
 // and content/scenarios/<id>.md. root is the project (for resolving page links).
-// Files of scenarios that no longer exist are removed. When any scenario has a
-// problem, gen is left as it was (in guidepack serve, the last good scenarios
-// stay on show beside the errors).
+// Files of scenarios that no longer exist are removed; a file whose bytes have not
+// changed is left as it is. When any scenario has a problem, gen is left as it was
+// (in guidepack serve, the last good scenarios stay on show beside the errors).
+// The scenarios are compiled and written on every core; problems are reported in
+// the order of scs.
 func Compile(root, gen string, scs []*scenario.Scenario) error {
-	r := newRenderer(root)
-	var ps diag.Problems
-	var out []*Compiled
-	for _, s := range scs {
-		c, err := compileOne(r, s)
+	// Each renderer is used by one goroutine at a time: it keeps the bad links
+	// of its last render.
+	renderers := sync.Pool{New: func() any { return newRenderer(root) }}
+	type result struct {
+		id         string
+		data, page []byte
+		err        error
+	}
+	res := make([]result, len(scs))
+	parallel.For(len(scs), func(i int) {
+		r := renderers.Get().(*renderer)
+		defer renderers.Put(r)
+		c, err := compileOne(r, scs[i])
 		if err != nil {
+			res[i].err = err
+			return
+		}
+		b, err := json.MarshalIndent(c, "", "  ")
+		res[i] = result{id: c.ID, data: b, page: pageStub(c), err: err}
+	})
+	var ps diag.Problems
+	for _, r := range res {
+		if r.err != nil {
 			var more diag.Problems
-			if !errors.As(err, &more) {
-				return err
+			if !errors.As(r.err, &more) {
+				return r.err
 			}
 			ps = append(ps, more...)
-			continue
 		}
-		out = append(out, c)
 	}
 	if err := dedupe(ps).Err(); err != nil {
 		return err
 	}
+
+	// What each folder should hold. When two scenarios share an id, the last one
+	// is written, as it always was.
 	dataDir := filepath.Join(gen, "data", "scenarios")
 	pageDir := filepath.Join(gen, "content", "scenarios")
-	for _, d := range []string{dataDir, pageDir} {
-		if err := os.RemoveAll(d); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
+	type file struct {
+		path string
+		b    []byte
 	}
-	for _, c := range out {
-		b, err := json.MarshalIndent(c, "", "  ")
+	var files []file
+	want := map[string]int{} // path → index in files
+	put := func(path string, b []byte) {
+		if i, ok := want[path]; ok {
+			files[i].b = b
+			return
+		}
+		want[path] = len(files)
+		files = append(files, file{path, b})
+	}
+	for _, r := range res {
+		put(filepath.Join(dataDir, r.id+".json"), r.data)
+		put(filepath.Join(pageDir, r.id+".md"), r.page)
+	}
+	for _, d := range []string{dataDir, pageDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			// Something else is in the folder's place: replace it.
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+		}
+		entries, err := os.ReadDir(d)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dataDir, c.ID+".json"), b, 0o644); err != nil {
-			return err
+		for _, e := range entries {
+			p := filepath.Join(d, e.Name())
+			if _, ok := want[p]; ok && e.Type().IsRegular() {
+				continue
+			}
+			if err := os.RemoveAll(p); err != nil { // a stale scenario's file
+				return err
+			}
 		}
-		if err := os.WriteFile(filepath.Join(pageDir, c.ID+".md"), pageStub(c), 0o644); err != nil {
+	}
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.b) {
+			return
+		}
+		errs[i] = os.WriteFile(f.path, f.b, 0o644)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

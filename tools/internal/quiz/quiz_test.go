@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	qt "github.com/frankban/quicktest"
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -142,4 +143,53 @@ variants:
 		_, err := os.Stat(filepath.Join(gen, f))
 		qt.Assert(t, err, qt.IsNil, qt.Commentf("%s was removed by a failed compile", f))
 	}
+}
+
+// A recompile leaves a file whose bytes are the same as it was (so a rebuild
+// rewrites nothing), rewrites what changed, and removes what no scenario makes.
+func TestRecompileWritesOnlyWhatChanged(t *testing.T) {
+	root := t.TempDir()
+	src := `id: s
+title: S
+service: all
+steps:
+  - id: a
+    ending: Done.
+variants:
+  - id: s-one
+  - id: s-two
+    title: Two
+`
+	parse := func(src string) []*scenario.Scenario {
+		scs, ps := scenario.Parse("scenarios/s.yaml", []byte(src), nil)
+		qt.Assert(t, ps, qt.HasLen, 0)
+		return scs
+	}
+	gen := t.TempDir()
+	qt.Assert(t, quiz.Compile(root, gen, parse(src)), qt.IsNil)
+	one, two := filepath.Join(gen, "data", "scenarios", "s-one.json"), filepath.Join(gen, "data", "scenarios", "s-two.json")
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, f := range []string{one, two} {
+		qt.Assert(t, os.Chtimes(f, old, old), qt.IsNil)
+	}
+	stray := filepath.Join(gen, "content", "scenarios", "gone.md")
+	qt.Assert(t, os.WriteFile(stray, []byte("x"), 0o644), qt.IsNil)
+
+	qt.Assert(t, quiz.Compile(root, gen, parse(strings.Replace(src, "title: Two", "title: Second", 1))), qt.IsNil)
+	fi, err := os.Stat(one)
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, fi.ModTime().Equal(old), qt.IsTrue, qt.Commentf("an unchanged file was rewritten"))
+	b, err := os.ReadFile(two)
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, string(b), qt.Contains, `"title": "Second"`)
+	_, err = os.Stat(stray)
+	qt.Assert(t, os.IsNotExist(err), qt.IsTrue, qt.Commentf("a stale file was kept"))
+
+	qt.Assert(t, quiz.Compile(root, gen, parse(strings.Replace(src, "  - id: s-two\n    title: Two\n", "", 1))), qt.IsNil)
+	for _, f := range []string{two, filepath.Join(gen, "content", "scenarios", "s-two.md")} {
+		_, err = os.Stat(f)
+		qt.Assert(t, os.IsNotExist(err), qt.IsTrue, qt.Commentf("%s of a scenario that is gone was kept", f))
+	}
+	_, err = os.Stat(one)
+	qt.Assert(t, err, qt.IsNil)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
+	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -31,17 +32,34 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Msg: "this scenario is not read: scenario files end in .yaml",
 			Hint: "rename it to " + strings.TrimSuffix(filepath.Base(f), ".yml") + ".yaml"})
 	}
-	seen := map[string]string{}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+	// Read and parse the files on every core, then take their scenarios and
+	// problems in file order.
+	type file struct {
+		name string
+		src  []byte
+		scs  []*Scenario
+		ps   diag.Problems
+		err  error
+	}
+	read := make([]file, len(files))
+	parallel.For(len(files), func(i int) {
+		f := &read[i]
+		f.src, f.err = os.ReadFile(files[i])
+		if f.err != nil {
+			return
 		}
-		name, _ := filepath.Rel(root, f)
-		name = filepath.ToSlash(name)
-		scs, p := Parse(name, src, codes)
-		ps = append(ps, p...)
-		for _, s := range scs {
+		name, _ := filepath.Rel(root, files[i])
+		f.name = filepath.ToSlash(name)
+		f.scs, f.ps = Parse(f.name, f.src, codes)
+	})
+	seen := map[string]string{}
+	for _, f := range read {
+		if f.err != nil {
+			return nil, f.err
+		}
+		name, src := f.name, f.src
+		ps = append(ps, f.ps...)
+		for _, s := range f.scs {
 			line, col := 1, 1
 			if s.idAt != nil {
 				line, col = s.idAt.Line, s.idAt.Column

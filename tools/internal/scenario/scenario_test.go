@@ -243,3 +243,48 @@ hint: give each scenario (and each variant) its own id
 scenarios/c.yml:1:1: this scenario is not read: scenario files end in .yaml
 hint: rename it to c.yaml`)
 }
+
+// Files are read on every core, but scenarios and problems come in file order:
+// a repeated id is reported in the later file, naming the first.
+func TestLoadManyFilesInOrder(t *testing.T) {
+	root := t.TempDir()
+	qt.Assert(t, os.MkdirAll(filepath.Join(root, "scenarios"), 0o755), qt.IsNil)
+	var want []string
+	for i := range 40 {
+		id := fmt.Sprintf("s%02d", i)
+		if i%10 == 9 {
+			id = "s00" // a repeated id
+		} else {
+			want = append(want, id)
+		}
+		src := strings.Replace(good, "id: small", "id: "+id, 1)
+		qt.Assert(t, os.WriteFile(filepath.Join(root, "scenarios", fmt.Sprintf("f%02d.yaml", i)), []byte(src), 0o644), qt.IsNil)
+	}
+	for range 5 {
+		_, err := scenario.Load(root, codes)
+		var ps diag.Problems
+		qt.Assert(t, errors.As(err, &ps), qt.IsTrue, qt.Commentf("%v", err))
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.File+": "+p.Msg)
+		}
+		qt.Assert(t, got, qt.DeepEquals, []string{
+			`scenarios/f09.yaml: scenario id "s00" is also used in scenarios/f00.yaml:1`,
+			`scenarios/f19.yaml: scenario id "s00" is also used in scenarios/f00.yaml:1`,
+			`scenarios/f29.yaml: scenario id "s00" is also used in scenarios/f00.yaml:1`,
+			`scenarios/f39.yaml: scenario id "s00" is also used in scenarios/f00.yaml:1`,
+		})
+	}
+	for i := range 40 {
+		if i%10 == 9 {
+			os.Remove(filepath.Join(root, "scenarios", fmt.Sprintf("f%02d.yaml", i)))
+		}
+	}
+	scs, err := scenario.Load(root, codes)
+	qt.Assert(t, err, qt.IsNil)
+	var got []string
+	for _, s := range scs {
+		got = append(got, s.ID)
+	}
+	qt.Assert(t, got, qt.DeepEquals, want)
+}
