@@ -139,6 +139,10 @@ func (s *scanner) scan(rel string) {
 	case strings.HasSuffix(rel, ".css"):
 		f.check = offline.ScanCSS(rel, b)
 		f.zip = pack.Compress(b)
+	case htmlpage.NoIndex(b): // search leaves it out: the check needs its tags only
+		f.page = true
+		f.check = offline.ScanPage(htmlpage.ParseTags(rel, b))
+		f.zip = pack.Compress(b)
 	default:
 		p := htmlpage.Parse(rel, b)
 		f.page = true

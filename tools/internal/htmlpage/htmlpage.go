@@ -30,7 +30,20 @@ var Attrs = map[string]bool{
 
 // Parse tokenizes a page. It never fails: bad HTML reads as browsers read it,
 // token by token.
-func Parse(rel string, src []byte) *Page {
+func Parse(rel string, src []byte) *Page { return parse(rel, src, true) }
+
+// ParseTags tokenizes a page's tags only, and the text of its <style>
+// elements: what the offline check reads, for pages that search leaves out.
+func ParseTags(rel string, src []byte) *Page { return parse(rel, src, false) }
+
+// NoIndex says whether a page asks search to leave it out (the print pages, the
+// worksheets): <meta name="gp-search" content="noindex"> in its head.
+func NoIndex(src []byte) bool {
+	head, _, _ := bytes.Cut(src, []byte("</head>"))
+	return bytes.Contains(head, []byte(`<meta name="gp-search" content="noindex">`))
+}
+
+func parse(rel string, src []byte, text bool) *Page {
 	toks := make([]html.Token, 0, len(src)/24)
 	z := html.NewTokenizer(bytes.NewReader(src))
 	for {
@@ -40,6 +53,9 @@ func Parse(rel string, src []byte) *Page {
 		case html.ErrorToken:
 			return &Page{Rel: rel, Tokens: toks}
 		case html.TextToken, html.CommentToken, html.DoctypeToken:
+			if !text && (tt != html.TextToken || len(toks) == 0 || toks[len(toks)-1].DataAtom != atom.Style) {
+				continue
+			}
 			t.Data = string(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, more := z.TagName()
