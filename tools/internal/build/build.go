@@ -296,6 +296,11 @@ func linkDownload(siteDir, zipPath string, p Pack, size int64) error {
 	if err := os.MkdirAll(filepath.Join(siteDir, "download"), 0o755); err != nil {
 		return err
 	}
+	// A second name for the same file where the file system allows: the zip
+	// is as big as the site, and copying it is time and disk for nothing.
+	if err := os.Link(zipPath, filepath.Join(siteDir, "download", name)); err == nil {
+		return nil
+	}
 	return copyFile(zipPath, filepath.Join(siteDir, "download", name))
 }
 
