@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,8 @@ type scanner struct {
 	done map[string]*scannedFile // slash path → what was read
 	stop chan struct{}
 	wg   sync.WaitGroup
+
+	gcPercent int // the collector's setting before watch, to restore
 }
 
 type scannedFile struct {
@@ -61,6 +64,9 @@ func (s *scanner) watch() {
 	}
 	stop := make(chan struct{})
 	s.stop = stop
+	// Hugo's child holds most of the build's memory meanwhile: keep this
+	// process's heap within half again of what it holds, not twice.
+	s.gcPercent = debug.SetGCPercent(50)
 	work := make(chan string, 256)
 	s.wg.Add(1)
 	go func() { // list new files every 100 ms until stopped
@@ -162,6 +168,10 @@ func (s *scanner) abandon() {
 		s.stop = nil
 	}
 	s.wg.Wait()
+	if s.gcPercent != 0 {
+		debug.SetGCPercent(s.gcPercent)
+		s.gcPercent = 0
+	}
 }
 
 // finish stops watching and reads every page and stylesheet not read yet, or
