@@ -38,7 +38,7 @@ func cmdBench(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	repo := fs.String("repo", ".", "the guidepack repository")
 	small := fs.Bool("small", false, "only the 1,000-page pack")
-	runs := fs.Int("runs", 3, "builds of each pack (and of bare Hugo); the median counts")
+	runs := fs.Int("runs", 5, "builds of each pack (and of bare Hugo); the median counts")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -25,8 +25,10 @@ Usage:
   guidepack hugo [args]        run the Hugo that guidepack is built with
   guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
                                write a synthetic pack for benchmarks
-  guidepack bench [-small]     build 1,000- and 5,000-page packs, and bare Hugo on
-                               the same pages, and print times and memory
+  guidepack bench [-small] [-runs N]
+                               build 1,000- and 5,000-page packs, and bare Hugo on
+                               the same pages, N times each (5), and print the
+                               median times and memory against the targets
   guidepack help               show this text
 `
 
