@@ -1,7 +1,7 @@
 // Package quiz compiles checked scenarios into what the site is built from: one
 // data file per scenario (every text already rendered from Markdown to HTML) that
-// the layouts turn into a page working with or without JavaScript, and one page
-// stub per scenario in the scenarios section.
+// the layouts turn into a page working with or without JavaScript, and the content
+// adapter that makes a page of each in the scenarios section.
 package quiz
 
 import (
@@ -77,7 +77,8 @@ type Option struct {
 }
 
 // Compile renders the scenarios and writes them into gen: data/scenarios/<id>.json
-// and content/scenarios/<id>.md. root is the project (for resolving page links).
+// and content/scenarios/_content.gotmpl (their pages). root is the project (for
+// resolving page links).
 // Files of scenarios that no longer exist are removed; a file whose bytes have not
 // changed is left as it is. When any scenario has a problem, gen is left as it was
 // (in guidepack serve, the last good scenarios stay on show beside the errors).
@@ -88,9 +89,9 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 	// of its last render.
 	renderers := sync.Pool{New: func() any { return newRenderer(root) }}
 	type result struct {
-		id         string
-		data, page []byte
-		err        error
+		id   string
+		data []byte
+		err  error
 	}
 	res := make([]result, len(scs))
 	parallel.For(len(scs), func(i int) {
@@ -102,7 +103,7 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 			return
 		}
 		b, err := json.MarshalIndent(c, "", "  ")
-		res[i] = result{id: c.ID, data: b, page: pageStub(c), err: err}
+		res[i] = result{id: c.ID, data: b, err: err}
 	})
 	var ps diag.Problems
 	for _, r := range res {
@@ -138,8 +139,8 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 	}
 	for _, r := range res {
 		put(filepath.Join(dataDir, r.id+".json"), r.data)
-		put(filepath.Join(pageDir, r.id+".md"), r.page)
 	}
+	put(filepath.Join(pageDir, "_content.gotmpl"), []byte(pageAdapter))
 	for _, d := range []string{dataDir, pageDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			// Something else is in the folder's place: replace it.
@@ -316,17 +317,21 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// pageStub is the scenario's page in the scenarios section.
-func pageStub(c *Compiled) []byte {
-	fm := map[string]any{
-		"title":       c.Title,
-		"description": c.Summary,
-		"codes":       c.Codes,
-		"params":      map[string]any{"scenario": c.ID, "service": c.Service, "minutes": c.Minutes},
-	}
-	b, _ := json.MarshalIndent(fm, "", "  ")
-	return append(b, '\n')
-}
+// pageAdapter makes the scenarios' pages: Hugo content adapter
+// (content/scenarios/_content.gotmpl) that adds a page per compiled scenario in
+// data/scenarios/. One file instead of a page file per scenario: creating files
+// is much of a build's time at hundreds of scenarios.
+const pageAdapter = `{{- /* Written by guidepack: a page per compiled scenario (data/scenarios/<id>.json). */ -}}
+{{- range $id, $s := hugo.Data.scenarios }}
+  {{- $.AddPage (dict
+    "kind" "page"
+    "path" $id
+    "title" $s.title
+    "description" $s.summary
+    "params" (dict "scenario" $id "service" $s.service "minutes" $s.minutes "codes" ($s.codes | default slice))
+  ) }}
+{{- end }}
+`
 
 // lineCol returns the line (from 0) and column (from 1) of a byte offset in src.
 func lineCol(src string, offset int) (int, int) {
