@@ -23,19 +23,17 @@ func htmlRefs(toks []html.Token) (map[string]bool, []ref) {
 			inStyle = false
 		case html.StartTagToken, html.SelfClosingTagToken:
 			inStyle = t.Data == "style"
-			attrs := make(map[string]string, len(t.Attr))
-			for _, a := range t.Attr {
-				if _, seen := attrs[a.Key]; !seen {
-					attrs[a.Key] = a.Val
-				}
+			if len(t.Attr) == 0 {
+				continue
 			}
-			if id, ok := attrs["id"]; ok {
+			attrs := attrList(t.Attr)
+			if id, ok := attrs.get("id"); ok {
 				ids[id] = true
 			}
-			if n, ok := attrs["name"]; ok && t.Data == "a" {
+			if n, ok := attrs.get("name"); ok && t.Data == "a" {
 				ids[n] = true
 			}
-			if s, ok := attrs["style"]; ok {
+			if s, ok := attrs.get("style"); ok {
 				refs = append(refs, cssRefs(s)...)
 			}
 			refs = append(refs, tagRefs(t.Data, attrs)...)
@@ -44,10 +42,22 @@ func htmlRefs(toks []html.Token) (map[string]bool, []ref) {
 	return ids, refs
 }
 
-func tagRefs(tag string, a map[string]string) []ref {
+// attrList is a tag's attributes; the first of a name counts, as in browsers.
+type attrList []html.Attribute
+
+func (l attrList) get(k string) (string, bool) {
+	for _, a := range l {
+		if a.Key == k {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func tagRefs(tag string, a attrList) []ref {
 	var refs []ref
 	add := func(attr string, k kind) {
-		if v, ok := a[attr]; ok {
+		if v, ok := a.get(attr); ok {
 			refs = append(refs, ref{url: v, kind: k})
 		}
 	}
@@ -57,7 +67,8 @@ func tagRefs(tag string, a map[string]string) []ref {
 	case "form":
 		add("action", navigate)
 	case "link":
-		rel := strings.ToLower(a["rel"])
+		relAttr, _ := a.get("rel")
+		rel := strings.ToLower(relAttr)
 		if strings.Contains(rel, "stylesheet") || strings.Contains(rel, "icon") || strings.Contains(rel, "preload") ||
 			strings.Contains(rel, "prefetch") || strings.Contains(rel, "manifest") || strings.Contains(rel, "modulepreload") {
 			add("href", load)
@@ -72,7 +83,7 @@ func tagRefs(tag string, a map[string]string) []ref {
 	if tag == "video" {
 		add("poster", load)
 	}
-	if v, ok := a["srcset"]; ok {
+	if v, ok := a.get("srcset"); ok {
 		for _, c := range strings.Split(v, ",") {
 			if f := strings.Fields(c); len(f) > 0 {
 				refs = append(refs, ref{url: f[0], kind: load})
