@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
 // Row is one measured size.
@@ -95,9 +95,9 @@ func child(self string, args ...string) (out []byte, wall, cpu time.Duration, pe
 	start := time.Now()
 	out, err = cmd.CombinedOutput()
 	wall = time.Since(start)
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peak = ru.Maxrss * 1024
-		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	if cmd.ProcessState != nil {
+		peak = site.PeakRSS(cmd.ProcessState)
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	return out, wall, cpu, peak, err
 }

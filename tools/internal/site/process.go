@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -61,9 +60,7 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 	err = cmd.Wait()
 	close(stop)
 	peak = <-sampled
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peak = max(peak, self+ru.Maxrss*1024)
-	}
+	peak = max(peak, self+PeakRSS(cmd.ProcessState))
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit) && exit.ExitCode() == 1 && stderr.Len() > 0:

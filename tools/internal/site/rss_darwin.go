@@ -1,0 +1,4 @@
+package site
+
+// macOS reports ru_maxrss in bytes; Linux and the BSDs in kilobytes.
+const maxrssInBytes = true
