@@ -174,6 +174,9 @@ func (ix *Index) addInflections() {
 	found := make([][]string, len(stems))
 	parallel.For(len(stems), func(i int) {
 		s := stems[i]
+		if number(s) {
+			return // "2026" has no other forms
+		}
 		for _, suffix := range []string{"s", "es", "ed", "ing", "er", "ers", "e", "ion", "ions", "ment", "ly"} {
 			for _, base := range []string{s, strings.TrimSuffix(s, "e")} {
 				if f := base + suffix; !stop[f] && Stem(f) == s {

@@ -43,7 +43,7 @@ func Words(s string) []string {
 // both become "report". The browser never stems: the index maps every word form
 // it holds to its stem.
 func Stem(w string) string {
-	if len(w) < 3 {
+	if len(w) < 3 || number(w) {
 		return w
 	}
 	if s, ok := stems.Load(w); ok {
@@ -57,6 +57,16 @@ func Stem(w string) string {
 // stems caches Stem: a pack uses a few thousand words many times over, and
 // stemming is most of the time indexing takes. Safe on every core.
 var stems sync.Map
+
+// number says whether a word is all digits: it has no stem and no inflections.
+func number(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 func ascii(s string) bool {
 	for i := 0; i < len(s); i++ {
