@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
-	"github.com/guidepack/guidepack/tools/internal/site"
+	"github.com/guidepack/guidepack/tools/internal/procmem"
 )
 
 // Row is one measured size.
@@ -96,7 +96,7 @@ func child(self string, args ...string) (out []byte, wall, cpu time.Duration, pe
 	out, err = cmd.CombinedOutput()
 	wall = time.Since(start)
 	if cmd.ProcessState != nil {
-		peak = site.PeakRSS(cmd.ProcessState)
+		peak = procmem.PeakOf(cmd.ProcessState)
 		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	return out, wall, cpu, peak, err

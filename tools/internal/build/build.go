@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/pack"
+	"github.com/guidepack/guidepack/tools/internal/procmem"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -86,10 +87,10 @@ func run(o Options) (*Result, error) {
 	}
 	res := &Result{Pack: p, Site: o.Public}
 	stage := func(name string, f func() error) error {
-		resetPeakRSS()
+		procmem.ResetPeak()
 		t := time.Now()
 		err := f()
-		res.Stages = append(res.Stages, Stage{name, time.Since(t), peakRSS()})
+		res.Stages = append(res.Stages, Stage{name, time.Since(t), procmem.Peak()})
 		return err
 	}
 	work := filepath.Join(root, Work)

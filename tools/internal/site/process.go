@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/guidepack/guidepack/tools/internal/procmem"
 )
 
 // ChildCommand is the argument that makes guidepack run one Hugo build as a
@@ -38,7 +40,7 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && budget > 0 {
 		cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%dMiB", budget>>20))
 	}
-	self := rss("self")
+	self := procmem.Resident("self")
 	if err = cmd.Start(); err != nil {
 		return 0, fmt.Errorf("hugo (child process %s): %v", exe, err)
 	}
@@ -48,7 +50,7 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 		tick := time.NewTicker(20 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			top = max(top, rss("self")+rss(fmt.Sprint(cmd.Process.Pid)))
+			top = max(top, procmem.Resident("self")+procmem.Resident(fmt.Sprint(cmd.Process.Pid)))
 			select {
 			case <-stop:
 				sampled <- top
@@ -60,7 +62,7 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 	err = cmd.Wait()
 	close(stop)
 	peak = <-sampled
-	peak = max(peak, self+PeakRSS(cmd.ProcessState))
+	peak = max(peak, self+procmem.PeakOf(cmd.ProcessState))
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit) && exit.ExitCode() == 1 && stderr.Len() > 0:
@@ -83,21 +85,4 @@ func ChildMain(args []string) {
 		os.Exit(1)
 	}
 	os.Exit(0)
-}
-
-// rss returns the resident memory of a process ("self" or a pid) in bytes, from
-// /proc (0 where there is none).
-func rss(pid string) int64 {
-	b, err := os.ReadFile("/proc/" + pid + "/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			var kb int64
-			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -1,5 +1,5 @@
 //go:build unix && !darwin
 
-package site
+package procmem
 
 const maxrssInBytes = false

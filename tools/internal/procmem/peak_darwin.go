@@ -1,4 +1,4 @@
-package site
+package procmem
 
 // macOS reports ru_maxrss in bytes; Linux and the BSDs in kilobytes.
 const maxrssInBytes = true

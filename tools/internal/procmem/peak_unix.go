@@ -1,15 +1,15 @@
 //go:build unix
 
-package site
+package procmem
 
 import (
 	"os"
 	"syscall"
 )
 
-// PeakRSS returns an ended process's peak resident memory in bytes (0 where the
+// PeakOf returns an ended process's peak resident memory in bytes (0 where the
 // system does not say).
-func PeakRSS(ps *os.ProcessState) int64 {
+func PeakOf(ps *os.ProcessState) int64 {
 	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 		if maxrssInBytes {
 			return int64(ru.Maxrss)
