@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -69,11 +68,14 @@ func (s *scanner) watch() {
 	s.gcPercent = debug.SetGCPercent(50)
 	work := make(chan string, 256)
 	s.wg.Add(1)
-	go func() { // list new files every 100 ms until stopped
+	go func() { // list new files every 250 ms until stopped, on an idle thread too
 		defer s.wg.Done()
 		defer close(work)
+		if !idleThread() {
+			return
+		}
 		queued := map[string]bool{}
-		tick := time.NewTicker(100 * time.Millisecond)
+		tick := time.NewTicker(250 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
@@ -81,7 +83,8 @@ func (s *scanner) watch() {
 				return
 			case <-tick.C:
 			}
-			for _, rel := range s.list() {
+			files, _ := s.list() // a folder Hugo is writing may come and go: finish lists again
+			for _, rel := range files {
 				if queued[rel] {
 					continue
 				}
@@ -98,11 +101,7 @@ func (s *scanner) watch() {
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
-			// This goroutine's thread runs only when a core would idle. The
-			// thread is not unlocked, so it ends with the goroutine and its
-			// priority never reaches other work.
-			runtime.LockOSThread()
-			if setIdlePriority() != nil {
+			if !idleThread() {
 				for range work {
 				}
 				return
@@ -114,17 +113,16 @@ func (s *scanner) watch() {
 	}
 }
 
-// list returns the site's pages and stylesheets, as slash paths.
-func (s *scanner) list() []string {
-	var out []string
-	filepath.WalkDir(s.dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
-			rel, _ := filepath.Rel(s.dir, p)
-			out = append(out, filepath.ToSlash(rel))
+// list returns the site's pages and stylesheets, as slash paths, sorted.
+func (s *scanner) list() ([]string, error) {
+	all, err := offline.List(s.dir)
+	files := all[:0]
+	for _, rel := range all {
+		if offline.Reads(rel) {
+			files = append(files, rel)
 		}
-		return nil
-	})
-	return out
+	}
+	return files, err
 }
 
 // scan reads one file. Its size and time are taken before it is read, so a file
@@ -161,6 +159,15 @@ func (s *scanner) scan(rel string) {
 	s.mu.Unlock()
 }
 
+// idleThread gives the calling goroutine a thread of its own that runs only
+// when a core would idle. The thread is never unlocked, so it ends with the
+// goroutine and its priority never reaches other work. It says whether the
+// system allowed it.
+func idleThread() bool {
+	runtime.LockOSThread()
+	return setIdlePriority() == nil
+}
+
 // abandon stops reading (the build failed).
 func (s *scanner) abandon() {
 	if s.stop != nil {
@@ -181,7 +188,10 @@ func (s *scanner) finish() (*scanned, error) {
 	s.abandon()
 	var todo []string
 	var sizes []int64
-	all := s.list()
+	all, err := s.list()
+	if err != nil {
+		return nil, err
+	}
 	for _, rel := range all {
 		fi, err := os.Stat(filepath.Join(s.dir, filepath.FromSlash(rel)))
 		if err != nil {
@@ -200,7 +210,6 @@ func (s *scanner) finish() (*scanned, error) {
 	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
 	parallel.For(len(todo), func(k int) { s.scan(todo[order[k]]) })
 
-	sort.Strings(all)
 	sc := &scanned{zip: make(map[string]pack.Entry, len(all))}
 	var sheets []offline.File
 	var errs []error

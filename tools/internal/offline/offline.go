@@ -87,7 +87,7 @@ func Check(dir string) (Report, error) {
 	}
 	var files []string
 	for _, rel := range all {
-		if strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".css") {
+		if Reads(rel) {
 			files = append(files, rel)
 		}
 	}
@@ -101,7 +101,7 @@ func Check(dir string) (Report, error) {
 		case strings.HasSuffix(files[i], ".css"):
 			scanned[i] = ScanCSS(files[i], b)
 		default:
-			scanned[i] = ScanPage(htmlpage.Parse(files[i], b))
+			scanned[i] = ScanPage(htmlpage.ParseTags(files[i], b))
 		}
 	})
 	for _, err := range errs {
@@ -110,6 +110,12 @@ func Check(dir string) (Report, error) {
 		}
 	}
 	return CheckFiles(all, scanned)
+}
+
+// Reads says whether the check reads a file (by its slash path): pages and
+// stylesheets, the files that hold references.
+func Reads(rel string) bool {
+	return strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".css")
 }
 
 // List returns the slash path of every file in the site in dir, sorted.
