@@ -89,16 +89,6 @@ func Attr(t html.Token, k string) string {
 	return ""
 }
 
-// HasAttr says whether the token has attribute k.
-func HasAttr(t html.Token, k string) bool {
-	for _, a := range t.Attr {
-		if a.Key == k {
-			return true
-		}
-	}
-	return false
-}
-
 // IsVoid says whether an element never has content or an end tag (<br>, <img>).
 func IsVoid(a atom.Atom) bool {
 	switch a {
@@ -109,9 +99,9 @@ func IsVoid(a atom.Atom) bool {
 	return false
 }
 
-// Opens says whether token i opens an element with content (a start tag, not
+// opens says whether token i opens an element with content (a start tag, not
 // self-closing, not void).
-func (p *Page) Opens(i int) bool {
+func (p *Page) opens(i int) bool {
 	t := p.Tokens[i]
 	return t.Type == html.StartTagToken && !IsVoid(t.DataAtom)
 }
@@ -120,7 +110,7 @@ func (p *Page) Opens(i int) bool {
 // token i (counting nested elements of the same name), or len(Tokens) when it is
 // never closed. For a void or self-closing element it returns i.
 func (p *Page) End(i int) int {
-	if !p.Opens(i) {
+	if !p.opens(i) {
 		return i
 	}
 	name := p.Tokens[i].Data

@@ -96,7 +96,7 @@ func Write(dir string, o Options) error {
 						continue
 					}
 				}
-				results[i] <- compress(raw)
+				results[i] <- Compress(raw)
 			}
 		}()
 	}
@@ -153,11 +153,9 @@ var writers = sync.Pool{New: func() any {
 	return w
 }}
 
-// Compress compresses one file's bytes for Options.Ready, as Write would. Safe
+// Compress compresses one file's bytes as Write does (for Options.Ready). Safe
 // on every core.
-func Compress(raw []byte) Entry { return compress(raw) }
-
-func compress(raw []byte) (e Entry) {
+func Compress(raw []byte) (e Entry) {
 	var buf bytes.Buffer
 	buf.Grow(len(raw)/3 + 512) // HTML deflates to a fifth or so: one allocation, little slack
 	fw := writers.Get().(*flate.Writer)

@@ -16,10 +16,10 @@ type Doc struct {
 	Body                string
 }
 
-// Extract reads a built page: the page itself and the parts of it marked with
+// extract reads a built page: the page itself and the parts of it marked with
 // data-gp-search-doc (and an id). Only <main> is read; the policy notice that
 // every page repeats is left out. It returns nil for pages marked noindex.
-func Extract(p *htmlpage.Page) []Doc {
+func extract(p *htmlpage.Page) []Doc {
 	toks := p.Tokens
 	page := Doc{URL: p.Rel}
 	main := -1

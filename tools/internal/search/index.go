@@ -101,7 +101,7 @@ type prepared struct {
 // Prepare extracts a page's documents and scores their words.
 func Prepare(p *htmlpage.Page) Page {
 	var pg Page
-	for _, d := range Extract(p) {
+	for _, d := range extract(p) {
 		pd := prepared{doc: d}
 		forms := map[string]string{}
 		scores := map[string]int{}

@@ -11,15 +11,6 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
-// Build reads the site in dir and writes its index into dir/search/.
-func Build(dir string) (Stats, error) {
-	ix, err := Read(dir)
-	if err != nil {
-		return Stats{}, err
-	}
-	return ix.Write(filepath.Join(dir, "search"))
-}
-
 // TermChunk names the chunk that holds a word form: its first character.
 func TermChunk(form string) string { return "t-" + form[:1] }
 
