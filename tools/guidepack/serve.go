@@ -31,13 +31,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	compile := func() {
-		n, err := build.Prepare(root)
+		prep, err := build.Prepare(root)
 		writeServeErrors(root, err)
 		if err != nil {
 			printError(stderr, err)
 			return
 		}
-		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", n, time.Now().Format("15:04:05"))
+		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", prep.Scenarios, time.Now().Format("15:04:05"))
 	}
 	compile()
 	stop, err := watch(filepath.Join(root, "scenarios"), compile)

@@ -34,7 +34,7 @@ type Row struct {
 // binary self, in a child process so its memory is its own) and the same pages
 // with bare Hugo (self hugo), runs times each, turn about, and returns the
 // figures of the median runs: this machine's disk and neighbours make single
-// runs vary by ±15 %.
+// runs vary by ±30 %.
 func Measure(self, repo, tmp string, spec Spec, runs int) (Row, error) {
 	row := Row{Spec: spec}
 	pack := filepath.Join(tmp, fmt.Sprintf("pack-%d", spec.Pages))

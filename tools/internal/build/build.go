@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -105,9 +104,10 @@ func run(o Options) (*Result, error) {
 		}
 	}
 
-	if err := stage("scenarios", func() error {
-		n, err := Prepare(root)
-		res.Scenarios = n
+	var prep Prepared
+	if err := stage("scenarios", func() (err error) {
+		prep, err = Prepare(root)
+		res.Scenarios = prep.Scenarios
 		return err
 	}); err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func run(o Options) (*Result, error) {
 			return err
 		}
 		scan.watch()
-		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(root))
+		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(prep.Pages+prep.Scenarios))
 		return err
 	}); err != nil {
 		scan.abandon()
@@ -178,17 +178,8 @@ func run(o Options) (*Result, error) {
 // twice that, about 1 GB at 5,000 pages, and the build's whole peak (this
 // process reads pages meanwhile) over 1 GiB. Under the limit the collector runs
 // more often near the top instead: the child's peak is about 780 MB, at a cost
-// in CPU time too small to tell from this machine's noise (bench runs vary ±15 %).
-func hugoBudget(root string) int64 {
-	pages := 0
-	for _, dir := range []string{filepath.Join(root, "content"), filepath.Join(GenDir(root), "content")} {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-				pages++
-			}
-			return nil
-		})
-	}
+// in CPU time too small to tell from this machine's noise (bench runs vary ±30 %).
+func hugoBudget(pages int) int64 {
 	return max(720<<20, int64(pages)*144<<10)
 }
 

@@ -14,12 +14,18 @@ import (
 
 // The stages other packages own. Each is wired here, in one place.
 
+// Prepared says what Prepare found.
+type Prepared struct {
+	Pages     int // Markdown pages under content/
+	Scenarios int // scenarios compiled (each a page too)
+}
+
 // Prepare checks the authored files (data files, front matter, scenarios) and
-// writes what Hugo reads into the generated folder. It returns how many scenarios
-// it compiled. Both build and serve run it before Hugo.
-func Prepare(root string) (scenarios int, err error) {
+// writes what Hugo reads into the generated folder. Both build and serve run it
+// before Hugo.
+func Prepare(root string) (Prepared, error) {
 	if err := WriteBuiltinPages(root); err != nil {
-		return 0, err
+		return Prepared{}, err
 	}
 	// Report the problems of the data files, pages and scenarios together.
 	res, lintErr := lint.Project(root)
@@ -31,13 +37,13 @@ func Prepare(root string) (scenarios int, err error) {
 		case errors.As(err, &ps):
 			all = append(all, ps...)
 		case err != nil:
-			return 0, err
+			return Prepared{}, err
 		}
 	}
 	if err := all.Err(); err != nil {
-		return 0, err
+		return Prepared{}, err
 	}
-	return len(scs), quiz.Compile(root, GenDir(root), scs)
+	return Prepared{Pages: res.Pages, Scenarios: len(scs)}, quiz.Compile(root, GenDir(root), scs)
 }
 
 // indexSearch writes the search index into the built site.

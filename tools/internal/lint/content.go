@@ -34,7 +34,7 @@ var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
 // checkContent checks the front matter and body of every Markdown page under
 // content/. The pages are read and checked on every core; their problems are
 // reported in the order of the walk.
-func checkContent(root string, known map[string]bool) []Problem {
+func checkContent(root string, known map[string]bool) (_ []Problem, pages int) {
 	var files []string
 	dir := filepath.Join(root, "content")
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -58,7 +58,7 @@ func checkContent(root string, known map[string]bool) []Problem {
 	for _, f := range found {
 		ps = append(ps, f...)
 	}
-	return ps
+	return ps, len(files)
 }
 
 func checkPage(name string, b []byte, known map[string]bool) []Problem {

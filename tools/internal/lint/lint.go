@@ -19,6 +19,7 @@ type (
 // Result is what the checked files hold that other stages need.
 type Result struct {
 	Codes []string // the code ids of data/codes.yaml
+	Pages int      // the Markdown pages under content/
 }
 
 // Project checks data/codes.yaml, data/faq.yaml, data/cases.yaml and the front
@@ -39,7 +40,9 @@ func Project(root string) (Result, error) {
 	ps = append(ps, p...)
 	_, p = checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
-	ps = append(ps, checkContent(root, known)...)
+	var found []Problem
+	found, res.Pages = checkContent(root, known)
+	ps = append(ps, found...)
 	return res, ps.Err()
 }
 

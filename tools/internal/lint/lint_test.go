@@ -52,6 +52,7 @@ See {{< code "5.8" >}} and {{<code "3.5">}}. 3 < 4.
 `))
 	qt.Assert(t, err, qt.IsNil)
 	qt.Assert(t, res.Codes, qt.DeepEquals, []string{"5.8", "3.5"})
+	qt.Assert(t, res.Pages, qt.Equals, 1) // the build sizes Hugo's memory by it
 }
 
 // Each case: a file, and the one problem it must give, as the author reads it.
