@@ -85,6 +85,12 @@ func Acquire(path string, o Options) (*Lock, error) {
 			return nil, err
 		}
 		held, err := tryLock(f)
+		if errors.Is(err, errNoLocks) {
+			// Some network file systems lock nothing: build unlocked rather
+			// than not at all.
+			fmt.Fprintf(notes, "guidepack: the file system of %s cannot lock files: builds in this folder are not kept apart\n", filepath.Dir(path))
+			held, err = false, nil
+		}
 		if err == nil && held {
 			h := holderOf(f, true)
 			if o.NoWait {

@@ -2,7 +2,12 @@
 
 package lock
 
-import "os"
+import (
+	"errors"
+	"os"
+)
+
+var errNoLocks = errors.New("the file system cannot lock files")
 
 // Where the system has no file locks guidepack knows, builds are not kept apart.
 func tryLock(*os.File) (bool, error) { return false, nil }

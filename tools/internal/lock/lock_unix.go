@@ -12,11 +12,16 @@ import (
 // tryLock takes the lock without waiting; held says another process has it.
 func tryLock(f *os.File) (held bool, err error) {
 	err = flock(f, unix.LOCK_EX|unix.LOCK_NB)
-	if errors.Is(err, unix.EWOULDBLOCK) {
+	switch {
+	case errors.Is(err, unix.EWOULDBLOCK):
 		return true, nil
+	case errors.Is(err, unix.ENOLCK), errors.Is(err, unix.EOPNOTSUPP), errors.Is(err, unix.ENOSYS):
+		return false, errNoLocks
 	}
 	return false, err
 }
+
+var errNoLocks = errors.New("the file system cannot lock files")
 
 func waitLock(f *os.File) error { return flock(f, unix.LOCK_EX) }
 

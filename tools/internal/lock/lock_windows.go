@@ -22,6 +22,8 @@ func tryLock(f *os.File) (held bool, err error) {
 	return false, err
 }
 
+var errNoLocks = errors.New("the file system cannot lock files")
+
 func waitLock(f *os.File) error {
 	return windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, region())
 }

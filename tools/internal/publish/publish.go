@@ -214,9 +214,12 @@ func write(fsys FS, work string, j journal, state string) error {
 	return fsys.WriteFile(filepath.Join(work, JournalName), append(b, '\n'))
 }
 
+// remove removes the journal (and a temporary one an interrupted write left).
 func remove(fsys FS, work string) error {
-	if err := fsys.RemoveAll(filepath.Join(work, JournalName)); err != nil {
-		return err
+	for _, name := range []string{JournalName, JournalName + ".tmp"} {
+		if err := fsys.RemoveAll(filepath.Join(work, name)); err != nil {
+			return err
+		}
 	}
 	return fsys.SyncDir(work)
 }

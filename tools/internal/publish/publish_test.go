@@ -176,6 +176,9 @@ func (c *crashFS) CopyFile(from, to string) error {
 
 func (c *crashFS) WriteFile(path string, b []byte) error {
 	if err := c.step("write", path); err != nil {
+		if c.steps == c.at+1 { // dies half way through its temporary file
+			os.WriteFile(path+".tmp", b[:len(b)/2], 0o644)
+		}
 		return err
 	}
 	return publish.OS.WriteFile(path, b)
