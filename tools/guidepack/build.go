@@ -14,10 +14,11 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
-func cmdBuild(args []string, stdout io.Writer) error {
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	dir := fs.String("C", ".", "the project folder (holds config.toml)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (for scripts and the benchmark)")
+	noWait := fs.Bool("no-wait", false, "fail at once, rather than wait, while another build runs in the folder")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -28,7 +29,7 @@ func cmdBuild(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self})
+	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self, NoWait: *noWait, Notes: stderr})
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,12 @@ import (
 const usage = `guidepack builds an offline guidance pack.
 
 Usage:
-  guidepack build [-C dir]     build the site into public/ and the zip into dist/
-  guidepack serve [-C dir]     preview the pack while you edit it
+  guidepack build [-C dir] [--no-wait]
+                               build the site into public/ and the zip into dist/;
+                               one build at a time in a folder: another waits for
+                               it, or with --no-wait fails at once
+  guidepack serve [-C dir] [--no-wait]
+                               preview the pack while you edit it
   guidepack hugo [args]        run the Hugo that guidepack is built with
   guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
                                write a synthetic pack for benchmarks
@@ -47,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch args[0] {
 	case "build":
-		err = cmdBuild(args[1:], stdout)
+		err = cmdBuild(args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(args[1:], stdout, stderr)
 	case "hugo":

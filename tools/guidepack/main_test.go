@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"io/fs"
@@ -8,11 +9,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/lock"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -20,6 +24,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"guidepack": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"holdlock":  holdLock,
 	})
 }
 
@@ -38,7 +43,12 @@ func TestScripts(t *testing.T) {
 			l.Close()
 			return withRepoTheme(env.WorkDir)
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"waitfor": waitFor},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"waitfor":  waitFor,
+			"waitfile": waitFile,
+			"files":    listFiles,
+			"zipfiles": zipFiles,
+		},
 	})
 }
 
@@ -90,4 +100,71 @@ func withRepoTheme(dir string) error {
 		}
 	}
 	return nil
+}
+
+// holdLock (a command in scripts) takes the project's build lock in the
+// current folder as a build would, writes the file "held", and holds the lock
+// until it is killed.
+func holdLock() {
+	if _, err := lock.Acquire(filepath.Join(build.Work, "lock"), lock.Options{Command: "build"}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile("held", nil, 0o644); err != nil {
+		os.Exit(1)
+	}
+	select {}
+}
+
+// waitFile FILE SECONDS: wait until FILE exists, for at most SECONDS.
+func waitFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: waitfile FILE SECONDS")
+	}
+	secs, _ := strconv.Atoi(args[1])
+	for start := time.Now(); time.Since(start) < time.Duration(secs)*time.Second; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+	}
+	ts.Fatalf("%s did not appear within %ss", args[0], args[1])
+}
+
+// listFiles DIR: print the files under DIR, as sorted slash paths, one a line.
+func listFiles(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: files DIR")
+	}
+	var names []string
+	dir := ts.MkAbs(args[0])
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	ts.Check(err)
+	sort.Strings(names)
+	fmt.Fprint(ts.Stdout(), strings.Join(names, "\n")+"\n")
+}
+
+// zipFiles ZIP DIR: print the files under DIR in the zip's top folder, as
+// listFiles does.
+func zipFiles(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: zipfiles ZIP DIR")
+	}
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		_, rel, _ := strings.Cut(f.Name, "/")
+		if rest, ok := strings.CutPrefix(rel, args[1]+"/"); ok && !strings.HasSuffix(rest, "/") {
+			names = append(names, rest)
+		}
+	}
+	sort.Strings(names)
+	fmt.Fprint(ts.Stdout(), strings.Join(names, "\n")+"\n")
 }

@@ -23,6 +23,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fs.String("C", ".", "the project folder (holds config.toml)")
 	port := fs.Int("port", 1313, "the port to serve on (127.0.0.1 only)")
+	noWait := fs.Bool("no-wait", false, "fail at once, rather than wait, while a build runs in the folder")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -30,7 +31,23 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The generated folder is a build's too: serve writes it holding the
+	// project's lock, and first completes a publish an interrupted build left.
+	held, err := build.Hold(root, build.HoldOptions{Command: "serve", NoWait: *noWait, Notes: stderr})
+	if err != nil {
+		return err
+	}
 	compile := func() {
+		l := held // the first compile's, taken above; each later one takes its own
+		held = nil
+		if l == nil {
+			var herr error
+			if l, herr = build.Hold(root, build.HoldOptions{Command: "serve", Notes: stderr}); herr != nil {
+				printError(stderr, herr)
+				return
+			}
+		}
+		defer l.Release()
 		prep, err := build.Prepare(root)
 		writeServeErrors(root, err)
 		if err != nil {

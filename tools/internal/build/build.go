@@ -5,6 +5,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/procmem"
+	"github.com/guidepack/guidepack/tools/internal/publish"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -27,6 +29,12 @@ type Options struct {
 	// a child process (site.BuildProcess): the stages after Hugo then start with
 	// none of Hugo's memory. Empty: Hugo runs in this process.
 	HugoProcess string
+	// NoWait makes the build fail at once, rather than wait, while another
+	// build (or serve) holds the project's lock.
+	NoWait bool
+	// Notes is where the build says that it waits for another, or what it did
+	// about one that was interrupted. Nil: nowhere.
+	Notes io.Writer
 }
 
 // Stage is one timed step of a build.
@@ -48,6 +56,10 @@ type Result struct {
 	Took      time.Duration
 }
 
+// afterStage, when set (by tests), runs after each stage that passed, with
+// the project folder: a test disturbs the build there.
+var afterStage func(stage, root string)
+
 // Work is where a build keeps its generated and staged files, inside the project.
 const Work = ".guidepack"
 
@@ -66,7 +78,6 @@ func Run(o Options) (*Result, error) {
 }
 
 func run(o Options) (*Result, error) {
-	start := time.Now()
 	if o.Root == "" {
 		o.Root = "."
 	}
@@ -80,34 +91,55 @@ func run(o Options) (*Result, error) {
 	if o.Dist == "" {
 		o.Dist = filepath.Join(root, "dist")
 	}
+	held, err := Hold(root, HoldOptions{Command: "build", NoWait: o.NoWait, Notes: o.Notes})
+	if err != nil {
+		return nil, err
+	}
+	defer held.Release()
+	start := time.Now() // once the lock is held: the time waited is not the build's
 	p, err := readPack(root)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Pack: p, Site: o.Public}
+	// removed says whether the work folder (and the lock in it) was removed
+	// while the build ran.
+	removed := func() error {
+		if held.Check() != nil {
+			return errors.New(Work + "/ was removed while the build ran; nothing was published\nhint: build again, and leave " + Work + "/ alone while a build runs")
+		}
+		return nil
+	}
 	stage := func(name string, f func() error) error {
 		procmem.ResetPeak()
 		t := time.Now()
 		err := f()
 		res.Stages = append(res.Stages, Stage{name, time.Since(t), procmem.Peak()})
+		if err == nil && afterStage != nil {
+			afterStage(name, root)
+		}
+		if err != nil || name != "publish" {
+			if rerr := removed(); rerr != nil {
+				return rerr // whatever else went wrong, this is why
+			}
+		}
 		return err
 	}
 	work := filepath.Join(root, Work)
 	stageDir := filepath.Join(work, "stage")
 	staged := filepath.Join(stageDir, "site")
-	if err := os.RemoveAll(stageDir); err != nil {
+	if err := clearStage(work); err != nil {
 		return nil, err
-	}
-	for _, d := range []string{stageDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
 	}
 
 	var prep Prepared
+	var want manifest
 	if err := stage("scenarios", func() (err error) {
 		prep, err = Prepare(root)
 		res.Scenarios = prep.Scenarios
+		if err == nil {
+			err = want.addGenerated(root)
+		}
 		return err
 	}); err != nil {
 		return nil, err
@@ -125,7 +157,7 @@ func run(o Options) (*Result, error) {
 			return err
 		}
 		scan.watch()
-		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(prep.Pages+prep.Scenarios))
+		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(prep.Pages+prep.Scenarios), held.File())
 		return err
 	}); err != nil {
 		scan.abandon()
@@ -140,32 +172,55 @@ func run(o Options) (*Result, error) {
 	if err := stage("scan", func() (err error) { sc, err = scan.finish(); return err }); err != nil {
 		return nil, err
 	}
-	if err := stage("search", func() error { return indexSearch(staged, sc) }); err != nil {
+	if err := stage("search", func() error {
+		chunks, err := indexSearch(staged, sc)
+		want.add(chunks...)
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	if err := stage("check", func() error {
 		rep, err := checkOffline(staged, sc)
 		sc.search, sc.check = nil, nil
 		res.Pages = rep.Pages
+		if err == nil {
+			err = want.addListed(staged)
+		}
 		return err
 	}); err != nil {
 		return nil, err
 	}
 	zipName := p.Name() + ".zip"
 	stagedZip := filepath.Join(stageDir, zipName)
-	if err := stage("zip", func() error { return writeZip(staged, stagedZip, p, sc.zip) }); err != nil {
-		return nil, err
-	}
-	fi, err := os.Stat(stagedZip)
-	if err != nil {
-		return nil, err
-	}
-	res.ZipSize = fi.Size()
-	if err := linkDownload(staged, stagedZip, p, fi.Size()); err != nil {
+	if err := stage("zip", func() error {
+		if err := writeZip(staged, stagedZip, p, sc.zip); err != nil {
+			return err
+		}
+		fi, err := os.Stat(stagedZip)
+		if err != nil {
+			return err
+		}
+		res.ZipSize = fi.Size()
+		if err := linkDownload(staged, stagedZip, p, fi.Size()); err != nil {
+			return err
+		}
+		want.add("download/" + zipName)
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	res.Zip = filepath.Join(o.Dist, zipName)
-	if err := stage("publish", func() error { return publish(staged, o.Public, stagedZip, res.Zip, work) }); err != nil {
+	if err := stage("publish", func() error {
+		// Last check: the staged site and zip hold every file the build
+		// made or expected, and the work folder is still this build's.
+		if err := removed(); err != nil {
+			return err
+		}
+		if err := want.verify(staged, stagedZip, p.Name()); err != nil {
+			return err
+		}
+		return publish.Publish(work, publish.Plan{Site: o.Public, Zip: res.Zip, NewSite: staged, NewZip: stagedZip, Version: p.Params.Version}, publish.OS)
+	}); err != nil {
 		return nil, err
 	}
 	res.Took = time.Since(start)
@@ -324,51 +379,4 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
-}
-
-// publish swaps the staged site into public and moves the zip into dist. Renames
-// within one file system; the old public is removed only after the new one is in place.
-func publish(staged, public, stagedZip, zip, work string) error {
-	old := filepath.Join(work, "previous")
-	if err := os.RemoveAll(old); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(public), 0o755); err != nil {
-		return err
-	}
-	hadOld := false
-	if _, err := os.Stat(public); err == nil {
-		if err := rename(public, old); err != nil {
-			return err
-		}
-		hadOld = true
-	}
-	if err := rename(staged, public); err != nil {
-		if hadOld {
-			rename(old, public)
-		}
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(zip), 0o755); err != nil {
-		return err
-	}
-	if err := rename(stagedZip, zip); err != nil {
-		return err
-	}
-	return os.RemoveAll(old)
-}
-
-// rename moves a file or folder, copying when from and to are on different file systems.
-func rename(from, to string) error {
-	err := os.Rename(from, to)
-	if err == nil {
-		return nil
-	}
-	if le, ok := err.(*os.LinkError); ok && strings.Contains(le.Err.Error(), "cross-device") {
-		if err := os.CopyFS(to, os.DirFS(from)); err != nil {
-			return err
-		}
-		return os.RemoveAll(from)
-	}
-	return err
 }

@@ -46,10 +46,15 @@ func Prepare(root string) (Prepared, error) {
 	return Prepared{Pages: res.Pages, Scenarios: len(scs)}, quiz.Compile(root, GenDir(root), scs)
 }
 
-// indexSearch writes the search index into the built site.
-func indexSearch(siteDir string, sc *scanned) error {
-	_, err := search.New(sc.search).Write(filepath.Join(siteDir, "search"))
-	return err
+// indexSearch writes the search index into the built site and returns the
+// files it wrote (slash paths in the site).
+func indexSearch(siteDir string, sc *scanned) ([]string, error) {
+	dir := filepath.Join(siteDir, "search")
+	st, err := search.New(sc.search).Write(dir)
+	if err != nil {
+		return nil, err
+	}
+	return written(dir, "search", st.Files)
 }
 
 // checkOffline checks the built site (with its search index) as an offline pack.

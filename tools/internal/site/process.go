@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"time"
 
@@ -26,22 +27,41 @@ const ChildCommand = "_hugo-build"
 // the collector works harder near it, and lets the heap grow past it rather than
 // fail), unless GOMEMLIMIT is set already.
 //
+// The child ends with this process, however this one ends: it watches its
+// stdin, a pipe only this process writes to, and exits when the pipe closes
+// (every system closes it when its writer dies); on Linux the kernel also
+// kills it at once (Pdeathsig). Files in inherit (the build's lock) are kept
+// open in the child (Unix), so the lock is held until it has ended too.
+//
 // It returns the peak resident memory of this process and the child together,
 // in bytes: their sum sampled every 20 ms, and never less than the child's own
 // peak plus what this process held when it started the child.
-func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) {
+func BuildProcess(exe, root, dest string, budget int64, inherit ...*os.File) (peak int64, err error) {
 	var stderr bytes.Buffer
+	lifeline, keep, err := os.Pipe()
+	if err != nil {
+		return 0, err
+	}
+	defer keep.Close()
 	cmd := &exec.Cmd{
 		Path:   exe,
 		Args:   []string{"guidepack", ChildCommand, root, dest},
+		Stdin:  lifeline,
 		Stdout: io.Discard,
 		Stderr: &stderr,
 	}
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && budget > 0 {
 		cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%dMiB", budget>>20))
 	}
+	diesWithParent(cmd, inherit)
 	self := procmem.Resident("self")
-	if err = cmd.Start(); err != nil {
+	// Pdeathsig fires when the thread that started the child ends, not the
+	// process: this goroutine keeps its thread until the child has ended.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	err = cmd.Start()
+	lifeline.Close()
+	if err != nil {
 		return 0, fmt.Errorf("hugo (child process %s): %v", exe, err)
 	}
 	stop, sampled := make(chan struct{}), make(chan int64)
@@ -74,12 +94,19 @@ func BuildProcess(exe, root, dest string, budget int64) (peak int64, err error) 
 }
 
 // ChildMain is the child's side of BuildProcess: it builds and, on failure,
-// writes the error as Build returned it to stderr and exits 1.
+// writes the error as Build returned it to stderr and exits 1. It exits 3 as
+// soon as its stdin closes (the parent has ended).
 func ChildMain(args []string) {
 	if len(args) != 2 {
 		fmt.Fprintf(os.Stderr, "usage: guidepack %s ROOT DEST\n", ChildCommand)
 		os.Exit(2)
 	}
+	go func() {
+		// stdin is the parent's pipe: it closes when the parent ends.
+		io.Copy(io.Discard, os.Stdin)
+		fmt.Fprintln(os.Stderr, "hugo: guidepack (the parent process) has ended; stopping")
+		os.Exit(3)
+	}()
 	if err := Build(args[0], args[1]); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

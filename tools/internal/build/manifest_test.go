@@ -1,0 +1,60 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
+)
+
+// A build whose work folder, or part of its staged site, goes missing while it
+// runs fails, naming what is missing, and publishes nothing: the last good
+// site and zip stay.
+func TestNothingMissingIsPublished(t *testing.T) {
+	for _, tc := range []struct {
+		name, stage string
+		disturb     func(root string) error
+		want        string
+	}{
+		{".guidepack removed before Hugo", "scenarios", func(root string) error {
+			return os.RemoveAll(filepath.Join(root, ".guidepack"))
+		}, ".guidepack/ was removed while the build ran"},
+		{".guidepack removed before publishing", "zip", func(root string) error {
+			return os.RemoveAll(filepath.Join(root, ".guidepack"))
+		}, ".guidepack/ was removed while the build ran"},
+		{"a generated page never built", "scenarios", func(root string) error {
+			return os.Remove(filepath.Join(root, ".guidepack", "gen", "content", "a-z.md"))
+		}, "the built site lacks 1 file the build expected: a-z.html"},
+		{"a search chunk lost", "check", func(root string) error {
+			return os.Remove(filepath.Join(root, ".guidepack", "stage", "site", "search", "t-b.js"))
+		}, "the built site lacks 1 file the build expected: search/t-b.js"},
+		{"a page lost after the check", "zip", func(root string) error {
+			return os.Remove(filepath.Join(root, ".guidepack", "stage", "site", "guidance", "privacy.html"))
+		}, "the built site lacks 1 file the build expected: guidance/privacy.html"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sitetest.Build(t, miniPack)
+			site, zipSum := treeHash(t, s.Public()), fileHash(t, s.Result.Zip)
+			zipPath := s.Result.Zip
+			build.SetAfterStage(func(stage, root string) {
+				if stage == tc.stage {
+					qt.Assert(t, tc.disturb(root), qt.IsNil)
+				}
+			})
+			defer build.SetAfterStage(nil)
+			err := s.Rebuild()
+			qt.Assert(t, err, qt.ErrorMatches, "(?s).*"+regexpQuote(tc.want)+".*")
+			qt.Assert(t, err, qt.ErrorMatches, "(?s).*nothing was published.*")
+			qt.Assert(t, treeHash(t, s.Public()), qt.Equals, site)
+			qt.Assert(t, fileHash(t, zipPath), qt.Equals, zipSum)
+
+			build.SetAfterStage(nil)
+			qt.Assert(t, s.Rebuild(), qt.IsNil, qt.Commentf("the next build is sound"))
+			s.AssertFile("a-z.html", "A–Z")
+			s.AssertFile("search/t-b.js", "gpSearch.add")
+		})
+	}
+}
