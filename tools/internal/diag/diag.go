@@ -29,9 +29,10 @@ func (p Problem) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
 	if p.Source != "" && p.Line > 0 {
 		prefix := fmt.Sprintf("> %d | ", p.Line)
-		s += "\n" + prefix + p.Source
-		if p.Col > 0 {
-			s += "\n" + strings.Repeat(" ", len(prefix)) + caretIndent(p.Source, p.Col) + "^"
+		src, col := excerpt(p.Source, p.Col)
+		s += "\n" + prefix + src
+		if col > 0 {
+			s += "\n" + strings.Repeat(" ", len(prefix)) + caretIndent(src, col) + "^"
 		}
 	}
 	if p.Hint != "" {
@@ -39,6 +40,29 @@ func (p Problem) String() string {
 		s += "\nhint: " + strings.ReplaceAll(strings.TrimSpace(p.Hint), "\n", "\nhint: ")
 	}
 	return s
+}
+
+// maxQuote is the most characters of a line a problem quotes.
+const maxQuote = 100
+
+// excerpt returns at most maxQuote characters of line around column col (with
+// … where it is cut) and col's column in the excerpt.
+func excerpt(line string, col int) (string, int) {
+	rs := []rune(line)
+	if len(rs) <= maxQuote {
+		return line, col
+	}
+	start := max(0, min(col-1-maxQuote*3/5, len(rs)-maxQuote))
+	end := min(len(rs), start+maxQuote)
+	s := string(rs[start:end])
+	if start > 0 {
+		s = "…" + s
+		col = col - start + 1
+	}
+	if end < len(rs) {
+		s += "…"
+	}
+	return s, col
 }
 
 // caretIndent returns what goes before a caret under column col of line: a space

@@ -15,6 +15,17 @@ import (
 func YAMLSyntax(name string, src []byte, err error) Problem {
 	line, col := 0, 0
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	// goccy takes time and memory in the square of the nesting depth: ask it
+	// only about files that nest no deeper than any pack needs.
+	if l, c := roughDepth(src); l > 0 || len(src) > MaxSize {
+		if p := tooBig(name, src); p != nil {
+			return *p
+		}
+		return *deepProblem(name, l, c)
+	}
+	if strings.Contains(msg, "exceeded max depth") {
+		return *deepProblem(name, 1, 1)
+	}
 	if _, perr := parser.ParseBytes(src, 0); perr != nil {
 		first, _, _ := strings.Cut(goccy.FormatError(perr, false, false), "\n")
 		if m := goccyPos.FindStringSubmatch(first); m != nil {

@@ -80,9 +80,9 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	bodyLine := bytes.Count(b[:4+end+4], []byte("\n")) + 1
 
 	var ps []Problem
-	var doc yaml.Node
-	if err := yaml.Unmarshal(front, &doc); err != nil {
-		p := diag.YAMLSyntax(name, front, err)
+	doc, perr := diag.ParseYAML(name, front)
+	if perr != nil {
+		p := *perr
 		if p.Line > 0 {
 			p.Line++ // the front matter starts on line 2
 		}

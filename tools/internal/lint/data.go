@@ -22,9 +22,9 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 	if err != nil {
 		return nil, []Problem{{File: name, Msg: err.Error()}}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, []Problem{diag.YAMLSyntax(name, b, err)}
+	doc, perr := diag.ParseYAML(name, b)
+	if perr != nil {
+		return nil, []Problem{*perr}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil

@@ -5,7 +5,10 @@
 package lint
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 )
@@ -40,6 +43,7 @@ func Project(root string) (Result, error) {
 	ps = append(ps, p...)
 	_, p = checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
+	ps = append(ps, checkOtherData(root)...)
 	var found []Problem
 	found, res.Pages = checkContent(root, known)
 	ps = append(ps, found...)
@@ -51,4 +55,29 @@ func rel(root, file string) string {
 		return filepath.ToSlash(r)
 	}
 	return file
+}
+
+// checkedData are the data files checked field by field; Hugo reads any other
+// data file as it is, so those are checked only for what would hang it.
+var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true}
+
+// checkOtherData checks every other YAML file under data/ for syntax, size and depth.
+func checkOtherData(root string) []Problem {
+	var ps []Problem
+	filepath.WalkDir(filepath.Join(root, "data"), func(p string, d fs.DirEntry, err error) error {
+		name := rel(root, p)
+		if err != nil || d.IsDir() || checkedData[name] || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			ps = append(ps, Problem{File: name, Msg: err.Error()})
+			return nil
+		}
+		if _, perr := diag.ParseYAML(name, b); perr != nil {
+			ps = append(ps, *perr)
+		}
+		return nil
+	})
+	return ps
 }

@@ -113,9 +113,9 @@ func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	for _, c := range codes {
 		r.codes[c] = true
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, diag.Problems{diag.YAMLSyntax(name, src, err)}
+	doc, perr := diag.ParseYAML(name, src)
+	if perr != nil {
+		return nil, diag.Problems{*perr}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var first, second yaml.Node
