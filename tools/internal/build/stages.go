@@ -30,7 +30,7 @@ func Prepare(root string) (Prepared, error) {
 	// Report the problems of the data files, pages and scenarios together.
 	res, lintErr := lint.Project(root)
 	scs, scErr := scenario.Load(root, res.Codes)
-	var all diag.Problems
+	all := res.ScenarioPages(scs)
 	for _, err := range []error{lintErr, scErr} {
 		var ps diag.Problems
 		switch {

@@ -1,6 +1,10 @@
 package diag
 
-import "go.yaml.in/yaml/v3"
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // At returns a Problem at a YAML node.
 func At(file string, n *yaml.Node, msg, hint string) Problem {
@@ -18,4 +22,59 @@ func InText(k, v *yaml.Node, line, col int) (int, int) {
 		return v.Line, v.Column + col
 	}
 	return v.Line + line, v.Column + col - 1
+}
+
+// DuplicateKeys reports every key given twice in one mapping, anywhere in n, at
+// each place it is given: YAML keeps only the last, so the others would be
+// silently lost.
+func DuplicateKeys(file string, n *yaml.Node) Problems {
+	var ps Problems
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			first := map[string]*yaml.Node{}
+			var order []string
+			all := map[string][]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode || k.Value == "<<" {
+					continue
+				}
+				if _, ok := first[k.Value]; !ok {
+					first[k.Value] = k
+					order = append(order, k.Value)
+				}
+				all[k.Value] = append(all[k.Value], k)
+			}
+			for _, key := range order {
+				ks := all[key]
+				if len(ks) < 2 {
+					continue
+				}
+				for i, k := range ks {
+					other := ks[0]
+					if i == 0 {
+						other = ks[1]
+					}
+					ps = append(ps, Problem{File: file, Line: k.Line, Col: k.Column,
+						Msg:  fmt.Sprintf("%s is given twice: here and at line %d", key, other.Line),
+						Hint: "keep one of them (only the last would be used)"})
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return ps
+}
+
+// Shift moves every node of n down by lines: for YAML that starts below the top
+// of its file (front matter starts on line 2).
+func Shift(n *yaml.Node, lines int) {
+	n.Line += lines
+	for _, c := range n.Content {
+		Shift(c, lines)
+	}
 }

@@ -34,7 +34,7 @@ var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
 // checkContent checks the front matter and body of every Markdown page under
 // content/. The pages are read and checked on every core; their problems are
 // reported in the order of the walk.
-func checkContent(root string, known map[string]bool) (_ []Problem, pages int) {
+func checkContent(root string, known map[string]bool) (_ []Problem, pages []page) {
 	var files []string
 	dir := filepath.Join(root, "content")
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -45,23 +45,31 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages int) {
 		return nil
 	})
 	found := make([][]Problem, len(files))
+	pages = make([]page, len(files))
 	parallel.For(len(files), func(i int) {
 		p := files[i]
+		pages[i].file = rel(root, p)
 		b, err := os.ReadFile(p)
 		if err != nil {
 			found[i] = []Problem{{File: rel(root, p), Msg: err.Error()}}
 			return
 		}
-		found[i] = checkPage(rel(root, p), b, known)
+		found[i] = checkPage(rel(root, p), b, known, &pages[i])
 	})
 	var ps []Problem
 	for _, f := range found {
 		ps = append(ps, f...)
 	}
-	return ps, len(files)
+	return ps, pages
 }
 
-func checkPage(name string, b []byte, known map[string]bool) []Problem {
+// page is a Markdown page under content/ and what decides where Hugo writes it.
+type page struct {
+	file string     // relative to the project
+	slug *yaml.Node // its slug: (line and column as in the file), or nil
+}
+
+func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem {
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(b, []byte("---\n")) {
 		if bytes.HasPrefix(b, []byte("+++")) || bytes.HasPrefix(b, []byte("{")) {
@@ -88,6 +96,8 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 		}
 		return []Problem{p}
 	}
+	diag.Shift(doc, 1) // the front matter starts on line 2
+	ps = append(ps, diag.DuplicateKeys(name, doc)...)
 	var m *yaml.Node
 	if len(doc.Content) > 0 {
 		m = doc.Content[0]
@@ -99,11 +109,11 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		have[k.Value] = true
+		if k.Value == "slug" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+			pg.slug = v
+		}
 		if f, ok := frontFields[k.Value]; ok {
-			for _, p := range checkField(name, k, f, v, known) {
-				p.Line++ // the front matter starts on line 2
-				ps = append(ps, p)
-			}
+			ps = append(ps, checkField(name, k, f, v, known)...)
 		}
 	}
 	if !have["title"] {

@@ -13,7 +13,7 @@ import (
 // checkData checks a data file that is a list of entries with the given fields.
 // A missing file is fine (a pack may have no cases). It returns the entries'
 // plain values by key, for cross-checks.
-func checkData(root, name string, fs fields, known map[string]bool) ([]map[string]string, []Problem) {
+func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []Problem) {
 	path := filepath.Join(root, filepath.FromSlash(name))
 	b, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
@@ -34,8 +34,8 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 		return nil, []Problem{{File: name, Line: list.Line, Col: list.Column, Msg: "this file must be a list of entries",
 			Hint: "start each entry with a dash: - id: ..."}}
 	}
-	var ps []Problem
-	var entries []map[string]string
+	ps := []Problem(diag.DuplicateKeys(name, doc))
+	var entries []entry
 	seen := map[string]*yaml.Node{}
 	for _, e := range list.Content {
 		if e.Kind != yaml.MappingNode {
@@ -43,7 +43,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 				Hint: "e.g.\n  - id: ...\n    title: ..."})
 			continue
 		}
-		vals := map[string]string{}
+		vals := entry{}
 		have := map[string]bool{}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, v := e.Content[i], e.Content[i+1]
@@ -56,13 +56,10 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q", k.Value), Hint: hint})
 				continue
 			}
-			if have[k.Value] {
-				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("%s is given twice in this entry", k.Value), Hint: "keep one of them"})
-			}
 			have[k.Value] = true
 			ps = append(ps, checkField(name, k, f, v, known)...)
 			if v.Kind == yaml.ScalarNode {
-				vals[k.Value] = v.Value
+				vals[k.Value] = v
 			}
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
 				if first, dup := seen[v.Value]; dup {
@@ -82,6 +79,17 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 		entries = append(entries, vals)
 	}
 	return entries, ps
+}
+
+// entry is a data file entry's plain values, by key.
+type entry map[string]*yaml.Node
+
+// get returns the value of key, or "".
+func (e entry) get(key string) string {
+	if n := e[key]; n != nil {
+		return n.Value
+	}
+	return ""
 }
 
 func fieldList(fs fields) string { return strings.Join(sortedKeys(fs), ", ") }

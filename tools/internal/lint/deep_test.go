@@ -19,8 +19,8 @@ import (
 // files and pages, then the scenarios. It returns every problem.
 func frontEnd(dir string) (diag.Problems, error) {
 	res, lintErr := lint.Project(dir)
-	_, scErr := scenario.Load(dir, res.Codes)
-	var all diag.Problems
+	scs, scErr := scenario.Load(dir, res.Codes)
+	all := res.ScenarioPages(scs)
 	for _, err := range []error{lintErr, scErr} {
 		var ps diag.Problems
 		switch {

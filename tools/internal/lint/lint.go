@@ -23,6 +23,8 @@ type (
 type Result struct {
 	Codes []string // the code ids of data/codes.yaml
 	Pages int      // the Markdown pages under content/
+
+	outputs map[string]origin // the files pages are written to, and by whom
 }
 
 // Project checks data/codes.yaml, data/faq.yaml, data/cases.yaml and the front
@@ -34,19 +36,22 @@ func Project(root string) (Result, error) {
 	ps = append(ps, p...)
 	known := map[string]bool{}
 	for _, c := range codes {
-		if id := c["id"]; id != "" {
+		if id := c.get("id"); id != "" {
 			known[id] = true
 			res.Codes = append(res.Codes, id)
 		}
 	}
 	_, p = checkData(root, "data/faq.yaml", faqFields, known)
 	ps = append(ps, p...)
-	_, p = checkData(root, "data/cases.yaml", caseFields, known)
+	cases, p := checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
 	ps = append(ps, checkOtherData(root)...)
-	var found []Problem
-	found, res.Pages = checkContent(root, known)
+	found, pages := checkContent(root, known)
 	ps = append(ps, found...)
+	res.Pages = len(pages)
+	outs, p := checkOutputs(root, pages, codes, cases)
+	res.outputs = outs
+	ps = append(ps, p...)
 	return res, ps.Err()
 }
 
@@ -74,9 +79,12 @@ func checkOtherData(root string) []Problem {
 			ps = append(ps, Problem{File: name, Msg: err.Error()})
 			return nil
 		}
-		if _, perr := diag.ParseYAML(name, b); perr != nil {
+		doc, perr := diag.ParseYAML(name, b)
+		if perr != nil {
 			ps = append(ps, *perr)
+			return nil
 		}
+		ps = append(ps, diag.DuplicateKeys(name, doc)...)
 		return nil
 	})
 	return ps

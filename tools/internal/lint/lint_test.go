@@ -127,3 +127,80 @@ codes: ["1.1"]
 	}
 	qt.Assert(t, got, qt.DeepEquals, []string{"content/a.md", "content/z.md", "content/z.md", "data/faq.yaml", "data/faq.yaml", "data/faq.yaml"})
 }
+
+// Two sources for one output file fail the build naming both: Hugo would keep
+// one page and silently lose the other.
+func TestTwoSourcesForOnePage(t *testing.T) {
+	const page = "---\ntitle: T\n---\nText\n"
+	for _, tc := range []struct{ name, archive, want string }{
+		{"names that differ in case", "-- content/guidance/privacy.md --\n" + page + "-- content/guidance/Privacy.md --\n" + page,
+			"content/guidance/Privacy.md:1:1: this page and content/guidance/privacy.md would both be written to guidance/privacy.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them\n" +
+				"content/guidance/privacy.md:1:1: this page and content/guidance/Privacy.md would both be written to guidance/privacy.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+		{"a slug", "-- content/guidance/privacy.md --\n" + page + "-- content/guidance/secrets.md --\n---\ntitle: T\nslug: privacy\n---\n",
+			"content/guidance/privacy.md:1:1: this page and content/guidance/secrets.md (its slug is \"privacy\") would both be written to guidance/privacy.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them\n" +
+				"content/guidance/secrets.md:3:7: this page (its slug is \"privacy\") and content/guidance/privacy.md would both be written to guidance/privacy.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+		{"a case from data/cases.yaml", "-- data/cases.yaml --\n- id: c\n  title: T\n  role: Carer\n  happened: H\n  mattered: M\n-- content/cases/c.md --\n" + page,
+			"content/cases/c.md:1:1: this page and the page of id \"c\" in data/cases.yaml would both be written to cases/c.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+		{"a code from data/codes.yaml", "-- content/codes/5-8.md --\n" + page,
+			"content/codes/5-8.md:1:1: this page and the page of slug \"5-8\" in data/codes.yaml would both be written to codes/5-8.html\n" +
+				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+		{"the pack's handout", "-- content/print.md --\n" + page,
+			"content/print.md:1:1: this page and the handout of the whole pack (print.html), which the build makes would both be written to print.html\n" +
+				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+		{"a section's handout", "-- content/guidance/print.md --\n" + page,
+			"content/guidance/print.md:1:1: this page and the handout of the section guidance (guidance/print.html), which the build makes would both be written to guidance/print.html\n" +
+				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+		{"a slug on a built-in page", "-- content/find.md --\n---\ntitle: T\nslug: search\n---\n",
+			"content/find.md:3:7: this page (its slug is \"search\") and the built-in search page (search.html) would both be written to search.html\n" +
+				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := lint.Project(project(t, tc.archive))
+			qt.Assert(t, err, qt.IsNotNil)
+			qt.Assert(t, err.Error(), qt.Equals, tc.want)
+		})
+	}
+	// The documented replacements of built-in pages are fine.
+	_, err := lint.Project(project(t, "-- content/search.md --\n"+page+"-- content/a-z.md --\n"+page+"-- content/download.md --\n"+page))
+	qt.Assert(t, err, qt.IsNil)
+}
+
+// A key given twice in a data file or front matter is an error at both lines.
+func TestKeyGivenTwice(t *testing.T) {
+	_, err := lint.Project(project(t, "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: A.\n  question: Q2?\n-- content/a.md --\n---\ntitle: A\nweight: 1\ntitle: B\n---\n"))
+	qt.Assert(t, err, qt.ErrorMatches, `content/a.md:2:1: title is given twice: here and at line 4
+hint: keep one of them \(only the last would be used\)
+content/a.md:4:1: title is given twice: here and at line 2
+hint: keep one of them \(only the last would be used\)
+data/faq.yaml:2:3: question is given twice: here and at line 4
+hint: keep one of them \(only the last would be used\)
+data/faq.yaml:4:3: question is given twice: here and at line 2
+hint: keep one of them \(only the last would be used\)`)
+}
+
+func TestPageInPlaceOfAScenario(t *testing.T) {
+	ps, err := frontEnd(project(t, `
+-- content/scenarios/request.md --
+---
+title: T
+---
+-- scenarios/request.yaml --
+id: request
+title: A request
+service: all
+steps:
+  - id: end
+    ending: Done.
+    result: good
+`))
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, ps.Error(), qt.Equals, `content/scenarios/request.md:1:1: this page and the scenario "request" (scenarios/request.yaml:1) would both be written to scenarios/request.html
+hint: rename the page, or give it a slug: of its own; two sources for one page would lose one of them
+scenarios/request.yaml:1:5: this scenario and content/scenarios/request.md would both be written to scenarios/request.html
+hint: give the scenario another id, or rename the page`)
+}

@@ -117,6 +117,9 @@ func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	if perr != nil {
 		return nil, diag.Problems{*perr}
 	}
+	// A key given twice anywhere (a step, a choice, the top) is lost: report it
+	// at both places, here, once.
+	r.ps = append(r.ps, diag.DuplicateKeys(name, doc)...)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var first, second yaml.Node
 	if dec.Decode(&first) == nil && dec.Decode(&second) == nil && len(second.Content) > 0 &&
@@ -315,13 +318,13 @@ func (r *reader) fields(m *yaml.Node, known []string) map[string]*yaml.Node {
 			hint := "the fields here are " + strings.Join(known, ", ")
 			if n := diag.Nearest(k.Value, known); n != "" {
 				hint = fmt.Sprintf("did you mean %q? ", n) + hint
-				r.meant[m] = map[string]bool{n: true}
+				if r.meant[m] == nil {
+					r.meant[m] = map[string]bool{}
+				}
+				r.meant[m][n] = true
 			}
 			r.add(k, fmt.Sprintf("unknown field %q", k.Value), hint)
 			continue
-		}
-		if _, dup := out[k.Value]; dup {
-			r.add(k, fmt.Sprintf("%s is given twice", k.Value), "keep one of them")
 		}
 		out[k.Value] = v
 	}

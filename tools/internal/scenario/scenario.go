@@ -121,6 +121,14 @@ func (w Where) In(line, col int) (int, int) {
 	return diag.InText(k, v, line+w.lead, col)
 }
 
+// At returns where the scenario's id is given (1, 1 when it is not).
+func (s *Scenario) At() (line, col int) {
+	if s.idAt == nil {
+		return 1, 1
+	}
+	return s.idAt.Line, s.idAt.Column
+}
+
 // Step returns the step with the id, or nil.
 func (s *Scenario) Step(id string) *Step {
 	for _, st := range s.Steps {
