@@ -23,6 +23,9 @@ func ParseYAML(name string, src []byte) (*yaml.Node, *Problem) {
 	if p := tooBig(name, src); p != nil {
 		return nil, p
 	}
+	if p := Text(name, src); p != nil {
+		return nil, p
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		p := YAMLSyntax(name, src, err)

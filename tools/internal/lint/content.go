@@ -70,6 +70,9 @@ type page struct {
 }
 
 func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem {
+	if p := diag.Text(name, b); p != nil {
+		return []Problem{*p}
+	}
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(b, []byte("---\n")) {
 		if bytes.HasPrefix(b, []byte("+++")) || bytes.HasPrefix(b, []byte("{")) {

@@ -81,7 +81,7 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"no right answer", "        correct: true\n", "", 19, 7, `question "ask" has no right answer`, "correct: true"},
 		{"two kinds", "    ending: Done.", "    ending: Done.\n    situation: More.", 27, 5, `step "end" has both situation and ending`, ""},
 		{"field of another kind", "    result: good", "    next: start", 27, 5, "a ending step has no next", ""},
-		{"not YAML", "title: A small scenario", "title: [A small", 3, 1, "this is not valid YAML", ""},
+		{"not YAML", "title: A small scenario", "title: [A small", 2, 8, "the bracket [ opened here is not closed", "close it with ]"},
 		{"unknown start", "service: all", "service: all\nstart: begin", 4, 8, `the scenario starts at "begin", but there is no step with that id`, ""},
 		{"empty choices", "    choices:\n      - text: Accept it.\n        feedback: Not wise.\n        judgement: poor\n        next: end\n      - text: Think first.\n        feedback: Good.\n        judgement: good\n        next: ask", "    choices: []", 7, 14, `situation "start" has no choices`, "add at least one choice"},
 		{"missing next", "        next: ask\n", "", 12, 9, "this choice has no next", "add next:"},
