@@ -16,8 +16,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// frontFields are the front matter keys the layouts use. Other keys are Hugo's
-// own (date, draft, layout, aliases, …) and are left to Hugo.
+// frontFields are the front matter keys a page may have: the ones the layouts
+// read, checked here, and Hugo's own, left to Hugo (any). An author's own keys
+// go under params:, which is not checked.
 var frontFields = fields{
 	"title":       {plain, true, "the page's title"},
 	"description": {plain, false, "one sentence saying what the page is about"},
@@ -25,7 +26,19 @@ var frontFields = fields{
 	"codes":       {codeList, false, `the codes the page cites, e.g. ["5.8"]`},
 	"themes":      {words, false, "themes, e.g. [boundaries, privacy]"},
 	"keywords":    {words, false, "terms for the A–Z index, e.g. [friend request]"},
+	"menu":        {boolean, false, "true to list the page in the menu"},
+	"print":       {boolean, false, "false to leave the page out of the handouts"},
+	"noindex":     {boolean, false, "true to leave the page out of search and the A–Z index"},
+	"draft":       {boolean, false, "true to leave the page out of the pack"},
+	"slug":        {slug, false, "the page's file name in the pack, e.g. privacy"},
+	"layout":      {plain, false, "the layout Hugo uses for the page"},
+	"params":      {any, false, "your own fields, key: value, for your own layouts"},
 }
+
+// hugoFront are Hugo's front matter keys, which a page may use as Hugo does.
+var hugoFront = []string{"aliases", "build", "cascade", "date", "expiryDate", "headless", "isCJKLanguage",
+	"lastmod", "linkTitle", "markup", "menus", "outputs", "publishDate", "resources", "sitemap", "summary",
+	"translationKey", "type", "url"}
 
 // shortcode matches {{< … >}} and {{% … %}}, which Hugo replaces before Markdown
 // is parsed: they are not raw HTML.
@@ -108,7 +121,7 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 	if m == nil || m.Kind != yaml.MappingNode {
 		return []Problem{{File: name, Line: 2, Col: 1, Msg: "the front matter must be fields (key: value)", Hint: "e.g. title: The page title"}}
 	}
-	have := map[string]bool{}
+	have, meant := map[string]bool{}, map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		have[k.Value] = true
@@ -117,9 +130,19 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		}
 		if f, ok := frontFields[k.Value]; ok {
 			ps = append(ps, checkField(name, k, f, v, known)...)
+			continue
 		}
+		if contains(hugoFront, k.Value) {
+			continue
+		}
+		hint := "the fields are " + fieldList(frontFields) + " (and Hugo's own, such as date and aliases); put fields of your own under params:"
+		if n := diag.Nearest(k.Value, append(sortedKeys(frontFields), hugoFront...)); n != "" {
+			hint = fmt.Sprintf("did you mean %q? ", n) + hint
+			meant[n] = true
+		}
+		ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q in the front matter", k.Value), Hint: hint})
 	}
-	if !have["title"] {
+	if !have["title"] && !meant["title"] {
 		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Msg: "the page has no title", Hint: "add title: The page title"})
 	}
 	// Raw HTML in the body is left out of the page by Hugo: say so.
@@ -148,4 +171,13 @@ func sortedKeys(fs fields) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -44,7 +44,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 			continue
 		}
 		vals := entry{}
-		have := map[string]bool{}
+		have, meant := map[string]bool{}, map[string]bool{}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, v := e.Content[i], e.Content[i+1]
 			f, ok := fs[k.Value]
@@ -52,6 +52,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 				hint := "the fields are " + fieldList(fs)
 				if n := nearest(k.Value, fs); n != "" {
 					hint = fmt.Sprintf("did you mean %q? The fields are %s", n, fieldList(fs))
+					meant[n] = true
 				}
 				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q", k.Value), Hint: hint})
 				continue
@@ -71,7 +72,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 			}
 		}
 		for _, k := range sortedKeys(fs) {
-			if fs[k].required && !have[k] {
+			if fs[k].required && !have[k] && !meant[k] {
 				ps = append(ps, Problem{File: name, Line: e.Line, Col: e.Column, Msg: fmt.Sprintf("this entry has no %s", k),
 					Hint: fmt.Sprintf("add %s: %s", k, fs[k].about)})
 			}

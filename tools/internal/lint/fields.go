@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -22,6 +23,8 @@ const (
 	words                // a list of plain texts
 	codeList             // a list of codes that data/codes.yaml defines
 	number               // a whole number
+	boolean              // true or false
+	any                  // anything: not checked
 )
 
 // field describes one key of an entry.
@@ -72,12 +75,19 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
 	}
 	switch f.kind {
+	case any:
+		return nil
+	case boolean:
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			return []Problem{at(v, fmt.Sprintf("%s is true or false", key), fmt.Sprintf("write %s: true or %s: false (%s)", key, key, f.about))}
+		}
+		return nil
 	case words, codeList:
 		if v.Kind != yaml.SequenceNode {
 			if v.Kind == yaml.ScalarNode && v.Value != "" {
-				return []Problem{at(v, fmt.Sprintf("%s must be a list", key), fmt.Sprintf("write it in square brackets: %s: [%s]", key, quoteIfCode(f, v.Value)))}
+				return []Problem{at(v, fmt.Sprintf("%s is a list", key), fmt.Sprintf("write %s: [%s]", key, listOf(f, v.Value)))}
 			}
-			return []Problem{at(v, fmt.Sprintf("%s must be a list", key), f.about)}
+			return []Problem{at(v, fmt.Sprintf("%s is a list", key), f.about)}
 		}
 		var ps []Problem
 		for _, item := range v.Content {
@@ -125,11 +135,20 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 	return nil
 }
 
-func quoteIfCode(f field, v string) string {
-	if f.kind == codeList {
-		return `"` + v + `"`
+// listOf writes a text as the list the author meant: items split at commas,
+// codes in quotes.
+func listOf(f field, v string) string {
+	var items []string
+	for _, it := range strings.Split(v, ",") {
+		if it = strings.TrimSpace(it); it == "" {
+			continue
+		}
+		if f.kind == codeList {
+			it = strconv.Quote(it)
+		}
+		items = append(items, it)
 	}
-	return v
+	return strings.Join(items, ", ")
 }
 
 func knownHint(known map[string]bool) string {

@@ -69,7 +69,7 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 		{"unknown code", "-- data/cases.yaml --\n- id: c\n  title: T\n  role: Carer\n  happened: H\n  mattered: M\n  codes: [\"9.9\"]\n",
 			"data/cases.yaml:6:11: unknown code \"9.9\"\nhint: the codes in data/codes.yaml are \"3.5\", \"5.8\""},
 		{"list expected", "-- data/cases.yaml --\n- id: c\n  title: T\n  role: Carer\n  happened: H\n  mattered: M\n  themes: privacy\n",
-			"data/cases.yaml:6:11: themes must be a list\nhint: write it in square brackets: themes: [privacy]"},
+			"data/cases.yaml:6:11: themes is a list\nhint: write themes: [privacy]"},
 		{"bad id", "-- data/faq.yaml --\n- id: Can I?\n  question: Q?\n  answer: A.\n",
 			"data/faq.yaml:1:7: id \"Can I?\" must be lower-case letters, digits and dashes\nhint: e.g. can-i"},
 		{"raw HTML in a block", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: |\n    Fine.\n    Then <script>alert(1)</script>\n",
@@ -102,6 +102,18 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"data/faq.yaml:2:14: this line holds a NUL character, which is not text"},
 		{"NUL in a scenario front", "-- content/a.md --\n---\ntitle: \x00A\n---\n",
 			"content/a.md:2:8: this line holds a NUL character"},
+		{"misspelt front matter key", "-- content/a.md --\n---\ntitle: A\nkeywrds: [friend request]\n---\n",
+			"content/a.md:3:1: unknown field \"keywrds\" in the front matter\nhint: did you mean \"keywords\"? the fields are codes, description, draft, keywords, layout, menu, noindex, params, print, slug, themes, title, weight (and Hugo's own, such as date and aliases); put fields of your own under params:"},
+		{"misspelt title", "-- content/a.md --\n---\ntitel: A\n---\n",
+			"content/a.md:2:1: unknown field \"titel\" in the front matter\nhint: did you mean \"title\"?"},
+		{"keywords not a list", "-- content/a.md --\n---\ntitle: A\nkeywords: friend request, privacy\n---\n",
+			"content/a.md:3:11: keywords is a list\nhint: write keywords: [friend request, privacy]"},
+		{"codes not a list", "-- content/a.md --\n---\ntitle: A\ncodes: 5.8\n---\n",
+			"content/a.md:3:8: codes is a list\nhint: write codes: [\"5.8\"]"},
+		{"menu not a boolean", "-- content/a.md --\n---\ntitle: A\nmenu: yes please\n---\n",
+			"content/a.md:3:7: menu is true or false\nhint: write menu: true or menu: false (true to list the page in the menu)"},
+		{"misspelt required field: not also missing", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answr: A.\n",
+			"data/faq.yaml:3:3: unknown field \"answr\"\nhint: did you mean \"answer\"?"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
 	} {
@@ -113,6 +125,12 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			qt.Assert(t, strings.HasPrefix(err.Error(), tc.want), qt.IsTrue, qt.Commentf("got:\n%v\nwant:\n%s", err, tc.want))
 		})
 	}
+}
+
+// Fields of one's own go under params:, and Hugo's own fields are Hugo's.
+func TestFrontMatterParamsAndHugoFields(t *testing.T) {
+	_, err := lint.Project(project(t, "-- content/a.md --\n---\ntitle: A\ndate: 2026-01-01\naliases: [/old.html]\nparams:\n  audience: managers\n  reviewed: true\n---\n"))
+	qt.Assert(t, err, qt.IsNil)
 }
 
 func TestAllProblemsAtOnceSorted(t *testing.T) {
@@ -135,7 +153,7 @@ codes: ["1.1"]
 	for _, p := range err.(lint.Problems) {
 		got = append(got, p.File)
 	}
-	qt.Assert(t, got, qt.DeepEquals, []string{"content/a.md", "content/z.md", "content/z.md", "data/faq.yaml", "data/faq.yaml", "data/faq.yaml"})
+	qt.Assert(t, got, qt.DeepEquals, []string{"content/a.md", "content/z.md", "content/z.md", "data/faq.yaml", "data/faq.yaml"})
 }
 
 // Two sources for one output file fail the build naming both: Hugo would keep
