@@ -1,11 +1,14 @@
 package build
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
 )
 
 // hookError matches what the link and image render hooks report: they know the
@@ -17,6 +20,12 @@ var hookError = regexp.MustCompile(`(?m)^(/[^:\n]+\.md|/[^:\n]+\.gotmpl): (link|
 func authorFacing(root string, err error) error {
 	if err == nil {
 		return nil
+	}
+	// Problems found before Hugo are typed, with project-relative files:
+	// they stay so until printed.
+	var ps diag.Problems
+	if errors.As(err, &ps) {
+		return err
 	}
 	msg := hookError.ReplaceAllStringFunc(err.Error(), func(m string) string {
 		g := hookError.FindStringSubmatch(m)
