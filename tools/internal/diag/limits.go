@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -170,4 +171,18 @@ func tokenStart(b byte) bool {
 		return true
 	}
 	return false
+}
+
+// MaxID is the most characters an id (a scenario's, a step's, a case's, a
+// slug) may have: ids become file names and parts of web addresses, and a
+// file system refuses names over 255 bytes.
+const MaxID = 80
+
+// LongID returns the problem of an id over MaxID characters, or "", "".
+func LongID(key, id string) (msg, hint string) {
+	if n := utf8.RuneCountInString(id); n > MaxID {
+		return fmt.Sprintf("%s is %d characters long, more than the %d an id may have", key, n, MaxID),
+			"shorten it: an id becomes a file name and part of web addresses"
+	}
+	return "", ""
 }

@@ -115,6 +115,9 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 	}
 	switch f.kind {
 	case slug:
+		if msg, hint := diag.LongID(key, val); msg != "" {
+			return []Problem{at(v, msg, hint)}
+		}
 		if !slugRE.MatchString(val) {
 			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+toSlug(val))}
 		}

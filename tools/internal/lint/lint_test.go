@@ -114,6 +114,8 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"content/a.md:3:7: menu is true or false\nhint: write menu: true or menu: false (true to list the page in the menu)"},
 		{"misspelt required field: not also missing", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answr: A.\n",
 			"data/faq.yaml:3:3: unknown field \"answr\"\nhint: did you mean \"answer\"?"},
+		{"id too long", "-- data/faq.yaml --\n- id: " + strings.Repeat("a", 300) + "\n  question: Q?\n  answer: A.\n",
+			"data/faq.yaml:1:7: id is 300 characters long, more than the 80 an id may have\nhint: shorten it: an id becomes a file name and part of web addresses"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
 	} {

@@ -448,6 +448,10 @@ func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 
 func (r *reader) slug(n *yaml.Node, key string) string {
 	s := r.text(n, key)
+	if msg, hint := diag.LongID(key, s); msg != "" {
+		r.add(n, msg, hint)
+		return ""
+	}
 	if s != "" && !slugRE.MatchString(s) {
 		r.add(n, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, s), "e.g. "+slugify(s))
 		return ""

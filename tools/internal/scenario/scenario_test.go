@@ -90,6 +90,8 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"bad boolean", "        correct: true", "        correct: right", 20, 18, "correct must be true or false", ""},
 		{"minutes not a number", "service: all", "service: all\nminutes: ten", 4, 10, "minutes must be a whole number", ""},
 		{"id not a slug", "id: small", "id: Small One", 1, 5, `id "Small One" must be lower-case letters, digits and dashes`, "e.g. small-one"},
+		{"id too long", "id: small", "id: " + strings.Repeat("x", 81), 1, 5, "id is 81 characters long, more than the 80 an id may have", "shorten it"},
+		{"step id too long", "  - id: ask", "  - id: " + strings.Repeat("x", 100), 16, 9, "id is 100 characters long", ""},
 		{"field given twice", "service: all", "service: all\nservice: all", 3, 1, "service is given twice: here and at line 4", "keep one"},
 		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
 		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
