@@ -112,11 +112,18 @@ func TestInText(t *testing.T) {
 		{"plain", "key: some text here", 0, 6, 1, 11},
 		{"double quoted", `key: "some text"`, 0, 6, 1, 12},
 		{"block", "key: |\n  first\n  second <b>\n", 1, 8, 3, 10},
+		{"block, four spaces", "key: |\n    first\n    second <b>\n", 1, 8, 3, 12},
+		{"block in a list, four spaces", "- key: >-\n      first\n      second <b>\n", 1, 8, 3, 14},
+		{"block after a blank line", "key: |\n\n     first <b>\n", 1, 7, 3, 12},
+		{"block with an indentation indicator", "key: |4\n        indented more\n    second <b>\n", 1, 8, 3, 12},
 	} {
 		var doc yaml.Node
 		qt.Assert(t, yaml.Unmarshal([]byte(tc.src), &doc), qt.IsNil)
 		m := doc.Content[0]
-		l, c := diag.InText(m.Content[0], m.Content[1], tc.line, tc.col)
+		if m.Kind == yaml.SequenceNode {
+			m = m.Content[0]
+		}
+		l, c := diag.InText([]byte(tc.src), m.Content[0], m.Content[1], tc.line, tc.col)
 		qt.Assert(t, []int{l, c}, qt.DeepEquals, []int{tc.wantL, tc.wantC}, qt.Commentf(tc.name))
 	}
 }

@@ -1,7 +1,9 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,17 +14,45 @@ func At(file string, n *yaml.Node, msg, hint string) Problem {
 }
 
 // InText returns where a position inside a text value (line from 0, column from
-// 1, as found in the value) is in the file. A block scalar (key: |) starts on the
-// line after its key, indented (we assume by two spaces) under it.
-func InText(k, v *yaml.Node, line, col int) (int, int) {
+// 1, as found in the value) is in src, the file the nodes were read from. A
+// block text (key: |) starts on the line after its key, indented as its first
+// line is (or as its indentation indicator, key: |4, says).
+func InText(src []byte, k, v *yaml.Node, line, col int) (int, int) {
 	switch {
 	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		return v.Line + 1 + line, k.Column + 2 + col - 1
+		return v.Line + 1 + line, blockIndent(src, k, v) + col
 	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && line == 0:
 		return v.Line, v.Column + col
 	}
 	return v.Line + line, v.Column + col - 1
 }
+
+// blockIndent returns the indentation of block text v's lines in src.
+func blockIndent(src []byte, k, v *yaml.Node) int {
+	header := LineOf(src, v.Line)
+	if i := strings.IndexAny(header, "|>"); i >= 0 {
+		for _, c := range header[i+1:] {
+			if c >= '1' && c <= '9' {
+				return k.Column - 1 + int(c-'0')
+			}
+			if c != '-' && c != '+' {
+				break
+			}
+		}
+	}
+	for n := v.Line + 1; ; n++ {
+		l := LineOf(src, n)
+		if strings.TrimSpace(l) != "" {
+			return len(l) - len(strings.TrimLeft(l, " "))
+		}
+		if n > v.Line+1 && !hasLine(src, n) {
+			return k.Column + 1 // no text: as YAML's usual two spaces
+		}
+	}
+}
+
+// hasLine says whether src has a line n (from 1).
+func hasLine(src []byte, n int) bool { return bytes.Count(src, []byte("\n"))+1 >= n }
 
 // DuplicateKeys reports every key given twice in one mapping, anywhere in n, at
 // each place it is given: YAML keeps only the last, so the others would be

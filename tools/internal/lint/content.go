@@ -129,7 +129,7 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 			pg.slug = v
 		}
 		if f, ok := frontFields[k.Value]; ok {
-			ps = append(ps, checkField(name, k, f, v, known)...)
+			ps = append(ps, checkField(name, b, k, f, v, known)...)
 			continue
 		}
 		if contains(hugoFront, k.Value) {

@@ -58,7 +58,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 				continue
 			}
 			have[k.Value] = true
-			ps = append(ps, checkField(name, k, f, v, known)...)
+			ps = append(ps, checkField(name, b, k, f, v, known)...)
 			if v.Kind == yaml.ScalarNode {
 				vals[k.Value] = v
 			}

@@ -69,7 +69,7 @@ var (
 )
 
 // checkField checks one value against its field and returns problems.
-func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
+func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
 	key := k.Value
 	at := func(n *yaml.Node, msg, hint string) Problem {
 		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
@@ -130,7 +130,7 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 		}
 	case mdText:
 		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
-			l, c := diag.InText(k, v, line, col)
+			l, c := diag.InText(src, k, v, line, col)
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
 		}

@@ -74,6 +74,8 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"data/faq.yaml:1:7: id \"Can I?\" must be lower-case letters, digits and dashes\nhint: e.g. can-i"},
 		{"raw HTML in a block", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: |\n    Fine.\n    Then <script>alert(1)</script>\n",
 			"data/faq.yaml:5:10: raw HTML <script> in answer"},
+		{"raw HTML in a block, four spaces", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: |\n      Fine.\n      Then <script>alert(1)</script>\n",
+			"data/faq.yaml:5:12: raw HTML <script> in answer"},
 		{"raw HTML inline", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: Click <a href=x>\n",
 			"data/faq.yaml:3:17: raw HTML <a… in answer"},
 		{"code not quoted", "-- data/codes.yaml --\n- id: 5.8\n  slug: 5-8\n  title: T\n  text: X\n",

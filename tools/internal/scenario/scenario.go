@@ -118,7 +118,7 @@ func (w Where) In(line, col int) (int, int) {
 	}
 	k := &yaml.Node{Column: w.keyCol}
 	v := &yaml.Node{Line: w.Line, Column: w.Col, Style: w.style}
-	return diag.InText(k, v, line+w.lead, col)
+	return diag.InText(w.src, k, v, line+w.lead, col)
 }
 
 // At returns where the scenario's id is given (1, 1 when it is not).
