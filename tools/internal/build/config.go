@@ -94,7 +94,7 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 			if strings.HasPrefix(key, "params.") {
 				where = "under [params]"
 			}
-			ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Msg: fmt.Sprintf("config.toml has no %s (%s)", key, what),
+			ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Whole: true, Msg: fmt.Sprintf("config.toml has no %s (%s)", key, what),
 				Hint: fmt.Sprintf("add %s = %s %s", last(key), example, where)})
 			return ""
 		}
@@ -125,7 +125,7 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 		p.Params.Version = ""
 	}
 	if s, ok := set["params.released"]; !ok {
-		ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Msg: "config.toml has no params.released (the release date printed on handouts)",
+		ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Whole: true, Msg: "config.toml has no params.released (the release date printed on handouts)",
 			Hint: "add released = 2026-11-25 under [params]"})
 	} else if (s.kind != unstable.String && s.kind != unstable.LocalDate) || !date.MatchString(s.value) {
 		ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: "released is a date, year-month-day",

@@ -16,6 +16,7 @@ type Problem struct {
 	Line, Col int    // from 1, Col in characters; 0 when unknown
 	Msg, Hint string
 	Source    string // the text of the line it is on, to quote; optional
+	Whole     bool   // about the file as a whole (at 1:1): no line to quote
 }
 
 // String prints the problem, the line it is on with a caret under the column
@@ -85,7 +86,7 @@ func caretIndent(line string, col int) string {
 // Quote sets the Source of every problem in file from its text, src.
 func (ps Problems) Quote(file string, src []byte) {
 	for i := range ps {
-		if ps[i].File == file && ps[i].Line > 0 && ps[i].Source == "" {
+		if ps[i].File == file && ps[i].Line > 0 && ps[i].Source == "" && !ps[i].Whole {
 			ps[i].Source = LineOf(src, ps[i].Line)
 		}
 	}

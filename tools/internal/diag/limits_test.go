@@ -81,3 +81,15 @@ func TestLongLineQuotedInPart(t *testing.T) {
 		strings.Repeat(" ", len("> 1 | ")+61) + "^"
 	qt.Assert(t, p.String(), qt.Equals, want)
 }
+
+// A byte that is not UTF-8, or a NUL, is named at its line and column, and the
+// line is quoted printably.
+func TestTextNamesWhatIsNotText(t *testing.T) {
+	p := diag.Text("content/a.md", []byte("---\ntitle: Café\n---\nCaf\xe9 au lait\n"))
+	qt.Assert(t, p.String(), qt.Equals, "content/a.md:4:4: this line holds a byte that is not UTF-8 text\n> 4 | Caf\ufffd au lait\n         ^\n"+
+		"hint: save the file as UTF-8 (in the editor's Save as, choose the encoding UTF-8), then check the character here")
+	p = diag.Text("d.yaml", []byte("- id: ä\n  q: a\x00b\r\n"))
+	qt.Assert(t, []int{p.Line, p.Col}, qt.DeepEquals, []int{2, 7})
+	qt.Assert(t, p.Source, qt.Equals, "  q: a\ufffdb")
+	qt.Assert(t, diag.Text("ok.yaml", []byte("- id: ä\n")), qt.IsNil)
+}

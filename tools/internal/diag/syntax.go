@@ -50,7 +50,7 @@ func YAMLSyntax(name string, src []byte, err error) Problem {
 		p = *m
 		p.File = name
 	}
-	p.Hint += "\n(the YAML parser said: " + words + ")"
+	p.Hint += "\n(the YAML parser said: " + strings.NewReplacer("\t", `\t`, "\x00", `\0`).Replace(words) + ")"
 	return p
 }
 

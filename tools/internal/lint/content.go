@@ -143,7 +143,7 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q in the front matter", k.Value), Hint: hint})
 	}
 	if !have["title"] && !meant["title"] {
-		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Msg: "the page has no title", Hint: "add title: The page title"})
+		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Whole: true, Msg: "the page has no title", Hint: "add title: The page title"})
 	}
 	// Raw HTML in the body is left out of the page by Hugo: say so.
 	if bytes.IndexByte(body, '<') >= 0 {

@@ -52,7 +52,22 @@ func Project(root string) (Result, error) {
 	outs, p := checkOutputs(root, pages, codes, cases)
 	res.outputs = outs
 	ps = append(ps, p...)
+	quote(root, ps)
 	return res, ps.Err()
+}
+
+// quote sets each problem's source line from its file.
+func quote(root string, ps Problems) {
+	done := map[string]bool{}
+	for _, p := range ps {
+		if done[p.File] || p.Line == 0 {
+			continue
+		}
+		done[p.File] = true
+		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.File))); err == nil {
+			ps.Quote(p.File, b)
+		}
+	}
 }
 
 func rel(root, file string) string {

@@ -99,7 +99,7 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 		{"BOM in a data file", "-- data/faq.yaml --\n\xef\xbb\xbf- id: a\n",
 			"data/faq.yaml:1:1: the file starts with a byte-order mark (BOM)"},
 		{"not UTF-8 in a page", "-- content/a.md --\n---\ntitle: A\n---\nCaf\xe9 au lait\n",
-			"content/a.md:4:4: this line holds a byte that is not UTF-8 text\n> 4 | Caf\ufffd au lait\n         ^\nhint: save the file as UTF-8"},
+			"content/a.md:4:4: this line holds a byte that is not UTF-8 text\nhint: save the file as UTF-8"},
 		{"NUL in a data file", "-- data/faq.yaml --\n- id: a\n  question: Q\x00?\n",
 			"data/faq.yaml:2:14: this line holds a NUL character, which is not text"},
 		{"NUL in a scenario front", "-- content/a.md --\n---\ntitle: \x00A\n---\n",
@@ -126,7 +126,7 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			qt.Assert(t, err, qt.IsNotNil)
 			ps := err.(lint.Problems)
 			qt.Assert(t, ps, qt.HasLen, 1, qt.Commentf("%v", err))
-			qt.Assert(t, strings.HasPrefix(err.Error(), tc.want), qt.IsTrue, qt.Commentf("got:\n%v\nwant:\n%s", err, tc.want))
+			qt.Assert(t, strings.HasPrefix(unquoted(err), tc.want), qt.IsTrue, qt.Commentf("got:\n%v\nwant:\n%s", err, tc.want))
 		})
 	}
 }
@@ -194,7 +194,7 @@ func TestTwoSourcesForOnePage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := lint.Project(project(t, tc.archive))
 			qt.Assert(t, err, qt.IsNotNil)
-			qt.Assert(t, err.Error(), qt.Equals, tc.want)
+			qt.Assert(t, unquoted(err), qt.Equals, tc.want)
 		})
 	}
 	// The documented replacements of built-in pages are fine.
@@ -205,7 +205,7 @@ func TestTwoSourcesForOnePage(t *testing.T) {
 // A key given twice in a data file or front matter is an error at both lines.
 func TestKeyGivenTwice(t *testing.T) {
 	_, err := lint.Project(project(t, "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: A.\n  question: Q2?\n-- content/a.md --\n---\ntitle: A\nweight: 1\ntitle: B\n---\n"))
-	qt.Assert(t, err, qt.ErrorMatches, `content/a.md:2:1: title is given twice: here and at line 4
+	qt.Assert(t, unquoted(err), qt.Matches, `content/a.md:2:1: title is given twice: here and at line 4
 hint: keep one of them \(only the last would be used\)
 content/a.md:4:1: title is given twice: here and at line 2
 hint: keep one of them \(only the last would be used\)
@@ -235,4 +235,13 @@ steps:
 hint: rename the page, or give it a slug: of its own; two sources for one page would lose one of them
 scenarios/request.yaml:1:5: this scenario and content/scenarios/request.md would both be written to scenarios/request.html
 hint: give the scenario another id, or rename the page`)
+}
+
+// unquoted prints the problems of err without the source lines they quote.
+func unquoted(err error) string {
+	ps := append(lint.Problems(nil), err.(lint.Problems)...)
+	for i := range ps {
+		ps[i].Source = ""
+	}
+	return ps.Error()
 }

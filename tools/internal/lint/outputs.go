@@ -87,14 +87,14 @@ func checkOutputs(root string, pages []page, codes, cases []entry) (map[string]o
 		}
 		if other.file != "" && !strings.HasPrefix(other.file, "data/") {
 			// Name this page at the other's place too: the author may fix either.
-			ps = append(ps, Problem{File: other.file, Line: max(other.line, 1), Col: max(other.col, 1),
+			ps = append(ps, Problem{File: other.file, Line: max(other.line, 1), Col: max(other.col, 1), Whole: other.line == 0,
 				Msg: fmt.Sprintf("this page and %s%s would both be written to %s", pg.file, by, out), Hint: hint})
 		}
 		what := other.what
 		if what == "" {
 			what = other.String()
 		}
-		ps = append(ps, Problem{File: here.file, Line: max(here.line, 1), Col: max(here.col, 1),
+		ps = append(ps, Problem{File: here.file, Line: max(here.line, 1), Col: max(here.col, 1), Whole: here.line == 0,
 			Msg: fmt.Sprintf("this page%s and %s would both be written to %s", by, what, out), Hint: hint})
 	}
 	return made, ps
@@ -108,7 +108,7 @@ func (r Result) ScenarioPages(scs []*scenario.Scenario) Problems {
 		out := urlize("scenarios/" + s.ID + ".html")
 		if o, dup := r.outputs[out]; dup && o.file != "" && s.ID != "" {
 			line, col := s.At()
-			ps = append(ps, Problem{File: o.file, Line: max(o.line, 1), Col: max(o.col, 1),
+			ps = append(ps, Problem{File: o.file, Line: max(o.line, 1), Col: max(o.col, 1), Whole: o.line == 0,
 				Msg:  fmt.Sprintf("this page and the scenario %q (%s:%d) would both be written to %s", s.ID, s.File, line, out),
 				Hint: "rename the page, or give it a slug: of its own; two sources for one page would lose one of them"})
 			ps = append(ps, Problem{File: s.File, Line: line, Col: col,

@@ -29,7 +29,7 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 	yml, _ := filepath.Glob(filepath.Join(root, "scenarios", "*.yml"))
 	for _, f := range yml {
 		name, _ := filepath.Rel(root, f)
-		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Msg: "this scenario is not read: scenario files end in .yaml",
+		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Whole: true, Msg: "this scenario is not read: scenario files end in .yaml",
 			Hint: "rename it to " + strings.TrimSuffix(filepath.Base(f), ".yml") + ".yaml"})
 	}
 	// Read and parse the files on every core, then take their scenarios and
