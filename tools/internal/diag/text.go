@@ -9,7 +9,7 @@ import (
 // byte-order mark and no NUL. It returns the first place that is not, or nil.
 func Text(name string, src []byte) *Problem {
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		return &Problem{File: name, Line: 1, Col: 1, Msg: "the file starts with a byte-order mark (BOM)",
+		return &Problem{File: name, Line: 1, Col: 1, Whole: true, Msg: "the file starts with a byte-order mark (BOM)",
 			Hint: "save it as UTF-8 without a BOM (in the editor's Save as, choose the encoding UTF-8, not \"UTF-8 with BOM\")"}
 	}
 	line, start := 1, 0

@@ -164,32 +164,25 @@ codes: ["1.1"]
 // one page and silently lose the other.
 func TestTwoSourcesForOnePage(t *testing.T) {
 	const page = "---\ntitle: T\n---\nText\n"
+	const hint = "hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"
+	const built = "hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"
 	for _, tc := range []struct{ name, archive, want string }{
 		{"names that differ in case", "-- content/guidance/privacy.md --\n" + page + "-- content/guidance/Privacy.md --\n" + page,
-			"content/guidance/Privacy.md:1:1: this page and content/guidance/privacy.md would both be written to guidance/privacy.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them\n" +
-				"content/guidance/privacy.md:1:1: this page and content/guidance/Privacy.md would both be written to guidance/privacy.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+			"content/guidance/Privacy.md:1:1: this page would be written to guidance/privacy.html, as content/guidance/privacy.md is\n" + hint + "\n" +
+				"content/guidance/privacy.md:1:1: this page would be written to guidance/privacy.html, as content/guidance/Privacy.md is\n" + hint},
 		{"a slug", "-- content/guidance/privacy.md --\n" + page + "-- content/guidance/secrets.md --\n---\ntitle: T\nslug: privacy\n---\n",
-			"content/guidance/privacy.md:1:1: this page and content/guidance/secrets.md (its slug is \"privacy\") would both be written to guidance/privacy.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them\n" +
-				"content/guidance/secrets.md:3:7: this page (its slug is \"privacy\") and content/guidance/privacy.md would both be written to guidance/privacy.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+			"content/guidance/privacy.md:1:1: this page would be written to guidance/privacy.html, as content/guidance/secrets.md (its slug is \"privacy\") is\n" + hint + "\n" +
+				"content/guidance/secrets.md:3:7: this page (its slug is \"privacy\") would be written to guidance/privacy.html, as content/guidance/privacy.md is\n" + hint},
 		{"a case from data/cases.yaml", "-- data/cases.yaml --\n- id: c\n  title: T\n  role: Carer\n  happened: H\n  mattered: M\n-- content/cases/c.md --\n" + page,
-			"content/cases/c.md:1:1: this page and the page of id \"c\" in data/cases.yaml would both be written to cases/c.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+			"content/cases/c.md:1:1: this page would be written to cases/c.html, as the page of the case \"c\" (data/cases.yaml:1) is\n" + hint},
 		{"a code from data/codes.yaml", "-- content/codes/5-8.md --\n" + page,
-			"content/codes/5-8.md:1:1: this page and the page of slug \"5-8\" in data/codes.yaml would both be written to codes/5-8.html\n" +
-				"hint: rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"},
+			"content/codes/5-8.md:1:1: this page would be written to codes/5-8.html, as the page of the code with slug \"5-8\" (data/codes.yaml:2) is\n" + hint},
 		{"the pack's handout", "-- content/print.md --\n" + page,
-			"content/print.md:1:1: this page and the handout of the whole pack (print.html), which the build makes would both be written to print.html\n" +
-				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+			"content/print.md:1:1: this page would be written to print.html, as the handout of the whole pack is\n" + built},
 		{"a section's handout", "-- content/guidance/print.md --\n" + page,
-			"content/guidance/print.md:1:1: this page and the handout of the section guidance (guidance/print.html), which the build makes would both be written to guidance/print.html\n" +
-				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+			"content/guidance/print.md:1:1: this page would be written to guidance/print.html, as the handout of the section guidance is\n" + built},
 		{"a slug on a built-in page", "-- content/find.md --\n---\ntitle: T\nslug: search\n---\n",
-			"content/find.md:3:7: this page (its slug is \"search\") and the built-in search page (search.html) would both be written to search.html\n" +
-				"hint: rename the page; only search.md, a-z.md and download.md may replace a page the build makes"},
+			"content/find.md:3:7: this page (its slug is \"search\") would be written to search.html, as the built-in search page is\n" + built},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := lint.Project(project(t, tc.archive))
@@ -231,9 +224,9 @@ steps:
     result: good
 `))
 	qt.Assert(t, err, qt.IsNil)
-	qt.Assert(t, ps.Error(), qt.Equals, `content/scenarios/request.md:1:1: this page and the scenario "request" (scenarios/request.yaml:1) would both be written to scenarios/request.html
+	qt.Assert(t, ps.Error(), qt.Equals, `content/scenarios/request.md:1:1: this page would be written to scenarios/request.html, as the scenario "request" (scenarios/request.yaml:1) is
 hint: rename the page, or give it a slug: of its own; two sources for one page would lose one of them
-scenarios/request.yaml:1:5: this scenario and content/scenarios/request.md would both be written to scenarios/request.html
+scenarios/request.yaml:1:5: this scenario would be written to scenarios/request.html, as content/scenarios/request.md is
 hint: give the scenario another id, or rename the page`)
 }
 

@@ -38,26 +38,26 @@ func (o origin) String() string {
 // data files, and a page in place of a handout the build makes. Hugo would keep
 // one of them and silently lose the other.
 func checkOutputs(root string, pages []page, codes, cases []entry) (map[string]origin, []Problem) {
-	made := map[string]origin{"print.html": {what: "the handout of the whole pack (print.html), which the build makes"}}
+	made := map[string]origin{"print.html": {what: "the handout of the whole pack"}}
 	for _, name := range builtinPages {
 		if _, err := os.Stat(filepath.Join(root, "content", name+".md")); err != nil {
-			made[name+".html"] = origin{what: fmt.Sprintf("the built-in %s page (%s.html)", name, name)}
+			made[name+".html"] = origin{what: fmt.Sprintf("the built-in %s page", name)}
 		}
 	}
 	for _, pg := range pages {
 		if dir := topSection(pg.file); dir != "" {
-			made[dir+"/print.html"] = origin{what: fmt.Sprintf("the handout of the section %s (%s/print.html), which the build makes", dir, dir)}
+			made[dir+"/print.html"] = origin{what: fmt.Sprintf("the handout of the section %s", dir)}
 		}
 	}
 	for _, d := range []struct {
-		file, dir, key string
-		es             []entry
-	}{{"data/codes.yaml", "codes", "slug", codes}, {"data/cases.yaml", "cases", "id", cases}} {
+		file, dir, key, what string
+		es                   []entry
+	}{{"data/codes.yaml", "codes", "slug", "code with slug", codes}, {"data/cases.yaml", "cases", "id", "case", cases}} {
 		for _, e := range d.es {
 			if n := e[d.key]; n != nil && n.Value != "" {
 				out := urlize(d.dir + "/" + n.Value + ".html")
 				if _, dup := made[out]; !dup {
-					made[out] = origin{file: d.file, line: n.Line, col: n.Column, what: fmt.Sprintf("the page of %s %q in %s", d.key, n.Value, d.file)}
+					made[out] = origin{file: d.file, line: n.Line, col: n.Column, what: fmt.Sprintf("the page of the %s %q (%s:%d)", d.what, n.Value, d.file, n.Line)}
 				}
 			}
 		}
@@ -88,14 +88,14 @@ func checkOutputs(root string, pages []page, codes, cases []entry) (map[string]o
 		if other.file != "" && !strings.HasPrefix(other.file, "data/") {
 			// Name this page at the other's place too: the author may fix either.
 			ps = append(ps, Problem{File: other.file, Line: max(other.line, 1), Col: max(other.col, 1), Whole: other.line == 0,
-				Msg: fmt.Sprintf("this page and %s%s would both be written to %s", pg.file, by, out), Hint: hint})
+				Msg: fmt.Sprintf("this page would be written to %s, as %s%s is", out, pg.file, by), Hint: hint})
 		}
 		what := other.what
 		if what == "" {
 			what = other.String()
 		}
 		ps = append(ps, Problem{File: here.file, Line: max(here.line, 1), Col: max(here.col, 1), Whole: here.line == 0,
-			Msg: fmt.Sprintf("this page%s and %s would both be written to %s", by, what, out), Hint: hint})
+			Msg: fmt.Sprintf("this page%s would be written to %s, as %s is", by, out, what), Hint: hint})
 	}
 	return made, ps
 }
@@ -109,10 +109,10 @@ func (r Result) ScenarioPages(scs []*scenario.Scenario) Problems {
 		if o, dup := r.outputs[out]; dup && o.file != "" && s.ID != "" {
 			line, col := s.At()
 			ps = append(ps, Problem{File: o.file, Line: max(o.line, 1), Col: max(o.col, 1), Whole: o.line == 0,
-				Msg:  fmt.Sprintf("this page and the scenario %q (%s:%d) would both be written to %s", s.ID, s.File, line, out),
+				Msg:  fmt.Sprintf("this page would be written to %s, as the scenario %q (%s:%d) is", out, s.ID, s.File, line),
 				Hint: "rename the page, or give it a slug: of its own; two sources for one page would lose one of them"})
 			ps = append(ps, Problem{File: s.File, Line: line, Col: col,
-				Msg:  fmt.Sprintf("this scenario and %s would both be written to %s", o, out),
+				Msg:  fmt.Sprintf("this scenario would be written to %s, as %s is", out, o),
 				Hint: "give the scenario another id, or rename the page"})
 		}
 	}
