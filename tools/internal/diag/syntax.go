@@ -1,9 +1,9 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	goccy "github.com/goccy/go-yaml"
@@ -31,11 +31,10 @@ func YAMLSyntax(name string, src []byte, err error) Problem {
 	}
 	line, col := 0, 0
 	if _, perr := parser.ParseBytes(src, 0); perr != nil {
-		first, _, _ := strings.Cut(goccy.FormatError(perr, false, false), "\n")
-		if m := goccyPos.FindStringSubmatch(first); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			col, _ = strconv.Atoi(m[2])
-			words = m[3]
+		var ge goccy.Error
+		if errors.As(perr, &ge) && ge.GetToken() != nil && ge.GetToken().Position != nil {
+			pos := ge.GetToken().Position
+			line, col, words = pos.Line, pos.Column, ge.GetMessage()
 		}
 	}
 	if line == 0 {
@@ -53,8 +52,6 @@ func YAMLSyntax(name string, src []byte, err error) Problem {
 	p.Hint += "\n(the YAML parser said: " + strings.NewReplacer("\t", `\t`, "\x00", `\0`).Replace(words) + ")"
 	return p
 }
-
-var goccyPos = regexp.MustCompile(`^\[(\d+):(\d+)\] (.*)`)
 
 // findMistake looks for the usual mistakes in src, in the order an author reads
 // the file, up to the line after the parser's (upTo; 0 for anywhere). It returns
