@@ -52,3 +52,25 @@ func TestMistakesInTheDemoPackAtTheirLine(t *testing.T) {
 	t.Logf("%d mistakes tried", tried)
 	qt.Assert(t, tried > 50, qt.IsTrue)
 }
+
+// FuzzYAMLSyntax: for any file yaml.v3 refuses, the problem is at a line of
+// the file (or 0 when unknown), and finding it never panics.
+func FuzzYAMLSyntax(f *testing.F) {
+	for _, s := range []string{"- id: a\n\tq: b\n", "a: \"b\nc: d\n", "a: [b\n", "- a\nb: c\n", "k: |4\n  x\n", "a: 'b''c\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var n yaml.Node
+		err := yaml.Unmarshal(src, &n)
+		if err == nil {
+			return
+		}
+		p := diag.YAMLSyntax("f.yaml", src, err)
+		if lines := strings.Count(string(src), "\n") + strings.Count(string(src), "\r") + 1; p.Line < 0 || p.Line > lines+1 {
+			t.Fatalf("line %d of a %d-line file: %v", p.Line, lines, p)
+		}
+		if p.Msg == "" {
+			t.Fatal("no message")
+		}
+	})
+}
