@@ -420,6 +420,12 @@ func (r *reader) text(n *yaml.Node, key string) string {
 		r.add(n, key+" must be text", "write it after the colon, or as a block starting with |")
 		return ""
 	}
+	if tagged(n) {
+		written := []rune(diag.LineOf(r.src, n.Line))
+		r.add(n, fmt.Sprintf("YAML reads the %s at the start of %s as a tag, not as text", n.Tag, key),
+			fmt.Sprintf("put the text in quotes: %s: %q", key, strings.TrimSpace(string(written[min(n.Column-1, len(written)):]))))
+		return ""
+	}
 	if strings.TrimSpace(n.Value) == "" {
 		r.add(n, key+" is empty", "write the "+key)
 		return ""
@@ -434,6 +440,13 @@ func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 	if s != "" {
 		// The value was trimmed: count the lines trimmed off its start.
 		at.lead = strings.Count(n.Value[:strings.Index(n.Value, s[:1])], "\n")
+	}
+	if i := strings.Index(s, "{{"); i >= 0 && i+2 < len(s) && (s[i+2] == '<' || s[i+2] == '%') {
+		line := strings.Count(s[:i], "\n")
+		lineStart := strings.LastIndexByte(s[:i], '\n') + 1
+		l, c := at.In(line, diag.Chars(s[lineStart:], i-lineStart+1))
+		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("a shortcode in %s, which is shown as it is written", key),
+			Hint: "shortcodes such as {{< code \"5.8\" >}} work in pages, not in scenarios: name the code in words, and list it under codes: of an ending"})
 	}
 	if line, col, tag := markdown.RawHTML(s); tag != "" {
 		if lines := strings.Split(s, "\n"); line < len(lines) {
@@ -533,4 +546,10 @@ func slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// tagged says whether YAML took what the author began a text with (! as in a
+// picture, ![x](p.png)) for a tag.
+func tagged(n *yaml.Node) bool {
+	return strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!")
 }
