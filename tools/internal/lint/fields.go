@@ -114,6 +114,11 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 		return []Problem{at(v, fmt.Sprintf("%s is empty", key), "write "+f.about)}
 	}
 	switch f.kind {
+	case plain:
+		if _, _, tag := markdown.RawHTML(v.Value); tag != "" {
+			return []Problem{at(v, fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
+				key+" is plain text: leave the tag out")}
+		}
 	case slug:
 		if msg, hint := diag.LongID(key, val); msg != "" {
 			return []Problem{at(v, msg, hint)}

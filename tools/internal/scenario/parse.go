@@ -344,10 +344,10 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 		s.idAt = n
 	}
 	if n, ok := f["title"]; ok {
-		s.Title = r.text(n, "title")
+		s.Title = r.plain(n, "title")
 	}
 	if n, ok := f["summary"]; ok {
-		s.Summary = r.text(n, "summary")
+		s.Summary = r.plain(n, "summary")
 	}
 	if n, ok := f["service"]; ok {
 		s.Service = r.oneOf(n, "service", Services)
@@ -431,6 +431,17 @@ func (r *reader) text(n *yaml.Node, key string) string {
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
+}
+
+// plain reads a plain text (a title), which holds no HTML: it would be shown
+// as it is written.
+func (r *reader) plain(n *yaml.Node, key string) string {
+	s := r.text(n, key)
+	if _, _, tag := markdown.RawHTML(s); tag != "" {
+		r.add(n, fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key), key+" is plain text: leave the tag out")
+		return ""
+	}
+	return s
 }
 
 // md reads Markdown text, which must hold no raw HTML, and where it is.
