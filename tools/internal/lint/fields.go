@@ -115,9 +115,10 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 	}
 	switch f.kind {
 	case plain:
-		if _, _, tag := markdown.RawHTML(v.Value); tag != "" {
-			return []Problem{at(v, fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
-				key+" is plain text: leave the tag out")}
+		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
+			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
+			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
+				Hint: key + " is plain text: leave the tag out"}}
 		}
 	case slug:
 		if msg, hint := diag.LongID(key, val); msg != "" {
@@ -135,7 +136,7 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 		}
 	case mdText:
 		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
-			l, c := diag.InText(src, k, v, line, col)
+			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
 		}
@@ -188,3 +189,11 @@ func toSlug(s string) string {
 
 // nearest returns the key of fs closest to k, or "".
 func nearest(k string, fs fields) string { return diag.Nearest(k, sortedKeys(fs)) }
+
+// chars converts a byte column on line (from 0) of text to characters.
+func chars(text string, line, col int) int {
+	if lines := strings.Split(text, "\n"); line < len(lines) {
+		return diag.Chars(lines[line], col)
+	}
+	return col
+}

@@ -119,7 +119,9 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 		{"id too long", "-- data/faq.yaml --\n- id: " + strings.Repeat("a", 300) + "\n  question: Q?\n  answer: A.\n",
 			"data/faq.yaml:1:7: id is 300 characters long, more than the 80 an id may have\nhint: shorten it: an id becomes a file name and part of web addresses"},
 		{"raw HTML in a question", "-- data/faq.yaml --\n- id: a\n  question: Can I <b>really</b>?\n  answer: A.\n",
-			"data/faq.yaml:2:13: raw HTML <b> in question, which would be shown as it is written\nhint: question is plain text: leave the tag out"},
+			"data/faq.yaml:2:19: raw HTML <b> in question, which would be shown as it is written\nhint: question is plain text: leave the tag out"},
+		{"raw HTML after accents", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: Café, crème <b>brûlée</b>\n",
+			"data/faq.yaml:3:23: raw HTML <b> in answer"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
 	} {

@@ -437,8 +437,10 @@ func (r *reader) text(n *yaml.Node, key string) string {
 // as it is written.
 func (r *reader) plain(n *yaml.Node, key string) string {
 	s := r.text(n, key)
-	if _, _, tag := markdown.RawHTML(s); tag != "" {
-		r.add(n, fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key), key+" is plain text: leave the tag out")
+	if line, col, tag := markdown.RawHTML(s); tag != "" {
+		l, c := diag.InText(r.src, &yaml.Node{}, n, line, col)
+		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
+			Hint: key + " is plain text: leave the tag out"})
 		return ""
 	}
 	return s

@@ -94,7 +94,7 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"step id too long", "  - id: ask", "  - id: " + strings.Repeat("x", 100), 16, 9, "id is 100 characters long", ""},
 		{"text read as a tag", "    ending: Done.", "    ending: ![a picture](p.png)", 26, 13, "YAML reads the ![a at the start of ending as a tag, not as text", `put the text in quotes: ending: "![a picture](p.png)"`},
 		{"shortcode", "    situation: A request arrives.", "    situation: A request citing {{< code \"5.8\" >}} arrives.", 6, 33, "a shortcode in situation, which is shown as it is written", "work in pages, not in scenarios"},
-		{"raw HTML in a title", "title: A small scenario", "title: A <em>small</em> scenario", 2, 8, "raw HTML <em> in title, which would be shown as it is written", "title is plain text"},
+		{"raw HTML in a title", "title: A small scenario", "title: A <em>small</em> scenario", 2, 10, "raw HTML <em> in title, which would be shown as it is written", "title is plain text"},
 		{"field given twice", "service: all", "service: all\nservice: all", 3, 1, "service is given twice: here and at line 4", "keep one"},
 		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
 		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
