@@ -17,10 +17,29 @@ const (
 	MaxSize  = 16 << 20 // bytes in one file
 )
 
-// ParseYAML parses one YAML file (or front matter) as yaml.v3 nodes, after
-// checking its size and, before any second parse, how deep it nests. Every
-// problem it returns is located in src: line 1 is src's first line.
+// ParseYAML parses one YAML file as yaml.v3 nodes, after checking its size and,
+// before any second parse, how deep it nests. Every problem it returns is
+// located in src: line 1 is src's first line.
 func ParseYAML(name string, src []byte) (*yaml.Node, *Problem) {
+	return ParseYAMLFrom(name, src, 1)
+}
+
+// ParseYAMLFrom parses YAML that starts on line first of its file (front
+// matter starts on line 2): the nodes' lines, and the lines problems name,
+// are the file's.
+func ParseYAMLFrom(name string, src []byte, first int) (*yaml.Node, *Problem) {
+	doc, p := parseYAML(name, src, first-1)
+	if p != nil {
+		if p.Line > 0 {
+			p.Line += first - 1
+		}
+		return nil, p
+	}
+	Shift(doc, first-1)
+	return doc, nil
+}
+
+func parseYAML(name string, src []byte, offset int) (*yaml.Node, *Problem) {
 	if p := tooBig(name, src); p != nil {
 		return nil, p
 	}
@@ -29,7 +48,7 @@ func ParseYAML(name string, src []byte) (*yaml.Node, *Problem) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		p := YAMLSyntax(name, src, err)
+		p := yamlSyntax(name, src, err, offset)
 		return nil, &p
 	}
 	if n := tooDeep(&doc, 0); n != nil {

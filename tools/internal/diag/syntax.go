@@ -17,6 +17,12 @@ import (
 // fields, a colon in a text); for the rest it asks goccy/go-yaml (the parser
 // Hugo uses), which says where the mistake is more exactly than yaml.v3 does.
 func YAMLSyntax(name string, src []byte, err error) Problem {
+	return yamlSyntax(name, src, err, 0)
+}
+
+// yamlSyntax is YAMLSyntax for YAML that starts offset lines into its file:
+// the lines its hints name are the file's.
+func yamlSyntax(name string, src []byte, err error, offset int) Problem {
 	words := strings.TrimPrefix(err.Error(), "yaml: ")
 	// goccy takes time and memory in the square of the nesting depth: ask it
 	// only about files that nest no deeper than any pack needs.
@@ -45,7 +51,7 @@ func YAMLSyntax(name string, src []byte, err error) Problem {
 	}
 	p := Problem{File: name, Line: line, Col: col, Msg: "this is not valid YAML: " + words,
 		Hint: "check the indentation, and put text that holds a colon (:) or starts with a quote or bracket in quotes"}
-	if m := findMistake(src, line); m != nil {
+	if m := findMistake(src, line, offset); m != nil {
 		p = *m
 		p.File = name
 	}
@@ -56,7 +62,7 @@ func YAMLSyntax(name string, src []byte, err error) Problem {
 // findMistake looks for the usual mistakes in src, in the order an author reads
 // the file, up to the line after the parser's (upTo; 0 for anywhere). It returns
 // the first it finds, or nil.
-func findMistake(src []byte, upTo int) *Problem {
+func findMistake(src []byte, upTo, offset int) *Problem {
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	if upTo <= 0 || upTo+1 > len(lines) {
 		upTo = len(lines) - 1
@@ -147,7 +153,7 @@ func findMistake(src []byte, upTo int) *Problem {
 			}
 			if len(levels) == 0 || levels[len(levels)-1].indent != ind {
 				return &Problem{Line: lineNo, Col: ind + 1, Msg: "this line's indentation matches no line above it",
-					Hint: "indent it as " + indents(lines, i, ind) + ", as the fields it belongs with"}
+					Hint: "indent it as " + indents(lines, i, ind, offset) + ", as the fields it belongs with"}
 			}
 			top := &levels[len(levels)-1]
 			switch {
@@ -267,7 +273,7 @@ func escaped(q byte) string {
 
 // indents lists the indentations of the lines above line i that are less deep
 // than ind, nearest first, as the author may have meant one of them.
-func indents(lines []string, i, ind int) string {
+func indents(lines []string, i, ind, offset int) string {
 	seen := map[int]bool{}
 	var out []string
 	for j := i - 1; j >= 0 && len(out) < 2; j-- {
@@ -278,7 +284,7 @@ func indents(lines []string, i, ind int) string {
 		n := len(lines[j]) - len(strings.TrimLeft(lines[j], " "))
 		if !seen[n] && (n < ind || len(out) == 0 && n > ind) {
 			seen[n] = true
-			out = append(out, fmt.Sprintf("line %d (%d spaces)", j+1, n))
+			out = append(out, fmt.Sprintf("line %d (%d spaces)", j+1+offset, n))
 		}
 		if n == 0 {
 			break

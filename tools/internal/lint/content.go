@@ -104,15 +104,10 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 	bodyLine := bytes.Count(b[:4+end+4], []byte("\n")) + 1
 
 	var ps []Problem
-	doc, perr := diag.ParseYAML(name, front)
+	doc, perr := diag.ParseYAMLFrom(name, front, 2) // the front matter starts on line 2
 	if perr != nil {
-		p := *perr
-		if p.Line > 0 {
-			p.Line++ // the front matter starts on line 2
-		}
-		return []Problem{p}
+		return []Problem{*perr}
 	}
-	diag.Shift(doc, 1) // the front matter starts on line 2
 	ps = append(ps, diag.DuplicateKeys(name, doc)...)
 	var m *yaml.Node
 	if len(doc.Content) > 0 {

@@ -122,6 +122,8 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"data/faq.yaml:2:19: raw HTML <b> in question, which would be shown as it is written\nhint: question is plain text: leave the tag out"},
 		{"raw HTML after accents", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: Café, crème <b>brûlée</b>\n",
 			"data/faq.yaml:3:23: raw HTML <b> in answer"},
+		{"front matter indented to no level", "-- content/a.md --\n---\ntitle: A\nparams:\n    audience: x\n  level: y\n---\n",
+			"content/a.md:5:3: this line's indentation matches no line above it\nhint: indent it as line 4 (4 spaces) or line 3 (0 spaces), as the fields it belongs with"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
 	} {
