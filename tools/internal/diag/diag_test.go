@@ -68,7 +68,7 @@ func TestYAMLSyntaxInPlainWords(t *testing.T) {
 		{"tab after spaces", "id: a\nsteps:\n  - id: b\n  \t situation: x\n",
 			"x.yaml:4:3: this line is indented with a tab"},
 		{"indented too far", "- id: a\n  question: Q\n   answer: A\n",
-			"x.yaml:3:4: this line is indented more than the field above it\nhint: indent it by 2 spaces, as the line above, to make it a field of its own"},
+			"x.yaml:3:4: this line is indented more than the field above it\nhint: if it is a field of its own, indent it by 2 spaces, as the line above;\nhint: if it goes on with the text above, put that text in quotes: a colon and a space (: ) start a field"},
 		{"indented to no level", "- id: a\n  question: Q\n answer: A\n",
 			"x.yaml:3:2: this line's indentation matches no line above it\nhint: indent it as line 2 (2 spaces) or line 1 (0 spaces), as the fields it belongs with"},
 		{"four-space file", "id: a\nsteps:\n    - id: s\n      situation: x\n     choices: []\n",

@@ -140,7 +140,7 @@ func findMistake(src []byte, upTo, offset int) *Problem {
 				if plain && strings.Contains(t, ": ") {
 					prev := levels[len(levels)-1].indent
 					return &Problem{Line: lineNo, Col: ind + 1, Msg: "this line is indented more than the field above it",
-						Hint: fmt.Sprintf("indent it by %d spaces, as the line above, to make it a field of its own", prev)}
+						Hint: fmt.Sprintf("if it is a field of its own, indent it by %d spaces, as the line above;\nif it goes on with the text above, put that text in quotes: a colon and a space (: ) start a field", prev)}
 				}
 				if plain {
 					continue // the text of the line above goes on
