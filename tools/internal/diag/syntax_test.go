@@ -12,7 +12,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// In the demo pack's own files, each of these mistakes, made on any line where
+// In the demo pack's own files, each of these mistakes (a tab, a dropped closing
+// quote, a field indented one space less), made on any line where
 // it breaks the file, is reported at that line.
 func TestMistakesInTheDemoPackAtTheirLine(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "data", "*.yaml"))
@@ -33,6 +34,9 @@ func TestMistakesInTheDemoPackAtTheirLine(t *testing.T) {
 			}
 			if m := keyed.FindStringSubmatch(l); m != nil && len(m[1]) >= 2 {
 				breaks = append(breaks, struct{ what, line, msg string }{"tab", "\t" + l[2:], "this line is indented with a tab"})
+			}
+			if m := keyed.FindStringSubmatch(l); m != nil && len(m[1]) >= 2 && m[2] == "" {
+				breaks = append(breaks, struct{ what, line, msg string }{"one space less", l[1:], "this line's indentation matches no line above it"})
 			}
 			for _, b := range breaks {
 				mutated := append(append(append([]string{}, lines[:i]...), b.line), lines[i+1:]...)
