@@ -1,51 +1,201 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // Pack is what the build needs to know from config.toml.
 type Pack struct {
-	Title   string `toml:"title"`
-	BaseURL string `toml:"baseURL"`
+	Title   string
+	BaseURL string
 	Params  struct {
-		Pack       string `toml:"pack"`
-		Version    string `toml:"version"`
-		Released   string `toml:"released"`
-		WebAddress string `toml:"webAddress"`
-	} `toml:"params"`
+		Pack       string
+		Version    string
+		Released   string // YYYY-MM-DD, written as text or as a TOML date
+		WebAddress string
+	}
 }
 
 // Name is the zip's base name and its top folder: <pack>-<version>.
 func (p Pack) Name() string { return p.Params.Pack + "-" + p.Params.Version }
 
-var slug = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+var (
+	slug = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+	date = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
 
-// readPack reads config.toml and checks the fields the pack's file names come from.
+// configName is config.toml as problems name it.
+const configName = "config.toml"
+
+// setting is one value of config.toml and where it is written.
+type setting struct {
+	kind      unstable.Kind
+	value     string
+	line, col int
+}
+
+// readPack reads config.toml and checks the settings the pack is made from:
+// every problem at once, each at its line with what to write.
 func readPack(root string) (Pack, error) {
-	file := filepath.Join(root, "config.toml")
-	b, err := os.ReadFile(file)
+	b, err := os.ReadFile(filepath.Join(root, configName))
 	if err != nil {
 		return Pack{}, err
 	}
+	p, ps := parsePack(b)
+	ps.Quote(configName, b)
+	return p, ps.Err()
+}
+
+func parsePack(b []byte) (Pack, diag.Problems) {
 	var p Pack
-	if err := toml.Unmarshal(b, &p); err != nil {
-		if de, ok := err.(*toml.DecodeError); ok {
+	if pr := diag.Text(configName, b); pr != nil {
+		return p, diag.Problems{*pr}
+	}
+	// Hugo reads the file too: a syntax error is the parser's, at its place.
+	var doc map[string]any
+	if err := toml.Unmarshal(b, &doc); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
 			row, col := de.Position()
-			return p, fmt.Errorf("%s:%d:%d: %s", file, row, col, de.String())
+			words := strings.TrimPrefix(de.Error(), "toml: ")
+			pr := diag.Problem{File: configName, Line: row, Col: col, Msg: "this is not valid TOML: " + words,
+				Hint: `write each setting as key = value, with text in quotes: title = "My pack"`}
+			if line := diag.LineOf(b, row); strings.Contains(words, "new lines") && strings.Contains(line, `"`) {
+				pr.Col = diag.Chars(line, strings.LastIndex(line, `"`)+1)
+				pr.Msg = `the quote " opened here is not closed`
+				pr.Hint = `end the text with " on the same line` + "\n(the TOML parser said: " + words + ")"
+			}
+			return p, diag.Problems{pr}
 		}
-		return p, fmt.Errorf("%s: %w", file, err)
+		return p, diag.Problems{{File: configName, Line: 1, Col: 1, Msg: "this is not valid TOML: " + err.Error()}}
 	}
-	if !slug.MatchString(p.Params.Pack) {
-		return p, fmt.Errorf("%s: params.pack = %q: set it to a short lower-case name with letters, digits and dashes, e.g. \"social-media-guidance\"", file, p.Params.Pack)
+	set := settings(b)
+	var ps diag.Problems
+	at := func(key string) (int, int) {
+		if s, ok := set[key]; ok {
+			return s.line, s.col
+		}
+		return 1, 1
 	}
-	if !slug.MatchString(p.Params.Version) {
-		return p, fmt.Errorf("%s: params.version = %q: set it to a version such as \"1.0.0\"", file, p.Params.Version)
+	text := func(key, what, example string) string {
+		s, ok := set[key]
+		if !ok {
+			where := "at the top of the file, before any [table]"
+			if strings.HasPrefix(key, "params.") {
+				where = "under [params]"
+			}
+			ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Whole: true, Msg: fmt.Sprintf("config.toml has no %s (%s)", key, what),
+				Hint: fmt.Sprintf("add %s = %s %s", last(key), example, where)})
+			return ""
+		}
+		if s.kind != unstable.String {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("%s is text, in quotes", key),
+				Hint: fmt.Sprintf("write %s = %q", last(key), s.value)})
+			return ""
+		}
+		if strings.TrimSpace(s.value) == "" {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("%s is empty (%s)", key, what),
+				Hint: fmt.Sprintf("write %s = %s", last(key), example)})
+		}
+		return s.value
 	}
-	return p, nil
+	p.Title = text("title", "the pack's title, on every page and handout", `"Social media guidance"`)
+	p.Params.Pack = text("params.pack", "the short name of the zip", `"social-media-guidance"`)
+	if v := p.Params.Pack; v != "" && !slug.MatchString(v) {
+		l, c := at("params.pack")
+		ps = append(ps, diag.Problem{File: configName, Line: l, Col: c, Msg: fmt.Sprintf("pack = %q is not a short name", v),
+			Hint: `use lower-case letters, digits and dashes, e.g. pack = "social-media-guidance"`})
+		p.Params.Pack = ""
+	}
+	p.Params.Version = text("params.version", "the pack's version", `"1.0.0"`)
+	if v := p.Params.Version; v != "" && !slug.MatchString(v) {
+		l, c := at("params.version")
+		ps = append(ps, diag.Problem{File: configName, Line: l, Col: c, Msg: fmt.Sprintf("version = %q is not a version", v),
+			Hint: `write a version such as version = "1.0.0"`})
+		p.Params.Version = ""
+	}
+	if s, ok := set["params.released"]; !ok {
+		ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Whole: true, Msg: "config.toml has no params.released (the release date printed on handouts)",
+			Hint: "add released = 2026-11-25 under [params]"})
+	} else if (s.kind != unstable.String && s.kind != unstable.LocalDate) || !date.MatchString(s.value) {
+		ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: "released is a date, year-month-day",
+			Hint: "write released = 2026-11-25"})
+	} else {
+		p.Params.Released = s.value
+	}
+	p.Params.WebAddress = text("params.webAddress", "where the newest version of the pack lives, printed on every handout", `"https://example.org/my-pack/"`)
+	if v := p.Params.WebAddress; v != "" {
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			l, c := at("params.webAddress")
+			ps = append(ps, diag.Problem{File: configName, Line: l, Col: c, Msg: fmt.Sprintf("webAddress = %q is not a web address", v),
+				Hint: `write the address readers can open, starting https://, e.g. webAddress = "https://example.org/my-pack/"`})
+			p.Params.WebAddress = ""
+		}
+	}
+	if s, ok := set["baseURL"]; ok {
+		p.BaseURL = s.value
+		if u, err := url.Parse(s.value); s.kind != unstable.String || err != nil || strings.Trim(u.Path, "/") != "" {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("baseURL = %q: the pack does not support a base URL with a path", s.value),
+				Hint: `every link in the pack is relative, so it works in any folder and from the zip: write baseURL = "/" and put the address it is published at in webAddress under [params]`})
+		}
+	}
+	return p, ps
+}
+
+// last returns the last part of a dotted key.
+func last(key string) string { return key[strings.LastIndexByte(key, '.')+1:] }
+
+// settings returns every key = value of b (dotted, with its table: params.pack)
+// with its place, from go-toml's parser. b is valid TOML.
+func settings(b []byte) map[string]setting {
+	out := map[string]setting{}
+	var p unstable.Parser
+	p.Reset(b)
+	table := ""
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table = dotted(e.Key())
+			if e.Kind == unstable.ArrayTable {
+				table = "[]" + table // settings of an array of tables are not ours
+			}
+		case unstable.KeyValue:
+			key := dotted(e.Key())
+			if table != "" {
+				key = table + "." + key
+			}
+			v := e.Value()
+			s := setting{kind: v.Kind, value: string(v.Data)}
+			if v.Raw.Length > 0 {
+				pos := p.Shape(v.Raw).Start
+				s.line, s.col = pos.Line, pos.Column
+			}
+			if s.line == 0 {
+				s.line, s.col = 1, 1
+			}
+			if _, seen := out[key]; !seen {
+				out[key] = s
+			}
+		}
+	}
+	return out
+}
+
+func dotted(it unstable.Iterator) string {
+	var parts []string
+	for it.Next() {
+		parts = append(parts, string(it.Node().Data))
+	}
+	return strings.Join(parts, ".")
 }

@@ -1,22 +1,33 @@
 package build
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
 )
 
 // hookError matches what the link and image render hooks report: they know the
 // page's file but not where in it the link is.
-var hookError = regexp.MustCompile(`(?m)^(/[^:\n]+\.md|/[^:\n]+\.gotmpl): (link|image) "([^"\n]*)"`)
+// The file is absolute: /a/b.md, or on Windows C:\a\b.md (a drive letter, then
+// backslashes or slashes).
+var hookError = regexp.MustCompile(`(?m)^((?:[A-Za-z]:)?[/\\][^:\n]+\.(?:md|gotmpl)): (link|image) "([^"\n]*)"`)
 
 // authorFacing rewrites a build error for the author: file names relative to the
 // project, and render hook errors given the line:col of the link in the file.
 func authorFacing(root string, err error) error {
 	if err == nil {
 		return nil
+	}
+	// Problems found before Hugo are typed, with project-relative files:
+	// they stay so until printed.
+	var ps diag.Problems
+	if errors.As(err, &ps) {
+		return err
 	}
 	msg := hookError.ReplaceAllStringFunc(err.Error(), func(m string) string {
 		g := hookError.FindStringSubmatch(m)
@@ -38,7 +49,7 @@ func authorFacing(root string, err error) error {
 		}
 		return m
 	})
-	msg = strings.ReplaceAll(msg, root+string(os.PathSeparator), "")
+	msg = relative(msg, root)
 	return &Error{msg: msg}
 }
 
@@ -62,3 +73,24 @@ func find(file, s string) (line, col int, ok bool) {
 type Error struct{ msg string }
 
 func (e *Error) Error() string { return e.msg }
+
+// relative removes root from the file names in msg and writes what follows it
+// with slashes, as every other problem names files: on Windows,
+// C:\pack\content\a.md:3:5 becomes content/a.md:3:5, keeping its line and column.
+func relative(msg, root string) string {
+	for _, r := range []string{root + "/", root + "\\"} {
+		for {
+			i := strings.Index(msg, r)
+			if i < 0 {
+				break
+			}
+			rest := msg[i+len(r):]
+			end := strings.IndexAny(rest, ": \n\"")
+			if end < 0 {
+				end = len(rest)
+			}
+			msg = msg[:i] + strings.ReplaceAll(rest[:end], "\\", "/") + rest[end:]
+		}
+	}
+	return msg
+}

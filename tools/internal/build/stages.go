@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -27,10 +28,13 @@ func Prepare(root string) (Prepared, error) {
 	if err := WriteBuiltinPages(root); err != nil {
 		return Prepared{}, err
 	}
+	if err := writeEmptyData(root); err != nil {
+		return Prepared{}, err
+	}
 	// Report the problems of the data files, pages and scenarios together.
 	res, lintErr := lint.Project(root)
 	scs, scErr := scenario.Load(root, res.Codes)
-	var all diag.Problems
+	all := res.ScenarioPages(scs)
 	for _, err := range []error{lintErr, scErr} {
 		var ps diag.Problems
 		switch {
@@ -64,4 +68,24 @@ func checkOffline(siteDir string, sc *scanned) (offline.Report, error) {
 		return offline.Report{}, err
 	}
 	return offline.CheckFiles(all, sc.check)
+}
+
+// optionalData are the data files a pack may leave out: its section is then
+// empty (the layouts read an empty list, written into the generated data).
+var optionalData = []string{"faq.yaml", "cases.yaml"}
+
+func writeEmptyData(root string) error {
+	for _, name := range optionalData {
+		p := filepath.Join(GenDir(root), "data", name)
+		if _, err := os.Stat(filepath.Join(root, "data", name)); err == nil {
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.WriteFile(p, []byte("[]\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

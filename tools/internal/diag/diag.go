@@ -16,6 +16,7 @@ type Problem struct {
 	Line, Col int    // from 1, Col in characters; 0 when unknown
 	Msg, Hint string
 	Source    string // the text of the line it is on, to quote; optional
+	Whole     bool   // about the file as a whole (at 1:1): no line to quote
 }
 
 // String prints the problem, the line it is on with a caret under the column
@@ -29,9 +30,10 @@ func (p Problem) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
 	if p.Source != "" && p.Line > 0 {
 		prefix := fmt.Sprintf("> %d | ", p.Line)
-		s += "\n" + prefix + p.Source
-		if p.Col > 0 {
-			s += "\n" + strings.Repeat(" ", len(prefix)) + caretIndent(p.Source, p.Col) + "^"
+		src, col := excerpt(p.Source, p.Col)
+		s += "\n" + prefix + src
+		if col > 0 {
+			s += "\n" + strings.Repeat(" ", len(prefix)) + caretIndent(src, col) + "^"
 		}
 	}
 	if p.Hint != "" {
@@ -39,6 +41,29 @@ func (p Problem) String() string {
 		s += "\nhint: " + strings.ReplaceAll(strings.TrimSpace(p.Hint), "\n", "\nhint: ")
 	}
 	return s
+}
+
+// maxQuote is the most characters of a line a problem quotes.
+const maxQuote = 100
+
+// excerpt returns at most maxQuote characters of line around column col (with
+// … where it is cut) and col's column in the excerpt.
+func excerpt(line string, col int) (string, int) {
+	rs := []rune(line)
+	if len(rs) <= maxQuote {
+		return line, col
+	}
+	start := max(0, min(col-1-maxQuote*3/5, len(rs)-maxQuote))
+	end := min(len(rs), start+maxQuote)
+	s := string(rs[start:end])
+	if start > 0 {
+		s = "…" + s
+		col = col - start + 1
+	}
+	if end < len(rs) {
+		s += "…"
+	}
+	return s, col
 }
 
 // caretIndent returns what goes before a caret under column col of line: a space
@@ -61,7 +86,7 @@ func caretIndent(line string, col int) string {
 // Quote sets the Source of every problem in file from its text, src.
 func (ps Problems) Quote(file string, src []byte) {
 	for i := range ps {
-		if ps[i].File == file && ps[i].Line > 0 && ps[i].Source == "" {
+		if ps[i].File == file && ps[i].Line > 0 && ps[i].Source == "" && !ps[i].Whole {
 			ps[i].Source = LineOf(src, ps[i].Line)
 		}
 	}

@@ -1,6 +1,7 @@
 package diag_test
 
 import (
+	"strings"
 	"testing"
 
 	qt "github.com/frankban/quicktest"
@@ -58,17 +59,47 @@ func TestNearest(t *testing.T) {
 	}
 }
 
-func TestYAMLSyntaxIsLocated(t *testing.T) {
-	src := []byte("id: x\ntitle: [unclosed\nservice: all\n")
-	var n yaml.Node
-	err := yaml.Unmarshal(src, &n)
-	qt.Assert(t, err, qt.IsNotNil)
-	p := diag.YAMLSyntax("scenarios/x.yaml", src, err)
-	qt.Assert(t, p.File, qt.Equals, "scenarios/x.yaml")
-	qt.Assert(t, p.Line > 1, qt.IsTrue, qt.Commentf("%v", p))
-	qt.Assert(t, p.Col > 0, qt.IsTrue, qt.Commentf("%v", p))
-	qt.Assert(t, p.Msg, qt.Matches, `this is not valid YAML: .+`)
-	qt.Assert(t, p.Hint, qt.Contains, "indentation")
+// Each usual YAML mistake is named in plain words at the line to change, with
+// the fix; the parser's words follow as the last hint line.
+func TestYAMLSyntaxInPlainWords(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"tab", "- id: a\n\tquestion: Q\n",
+			"x.yaml:2:1: this line is indented with a tab\nhint: indent with spaces, not a tab (YAML does not allow tabs before a line's text)"},
+		{"tab after spaces", "id: a\nsteps:\n  - id: b\n  \t situation: x\n",
+			"x.yaml:4:3: this line is indented with a tab"},
+		{"indented too far", "- id: a\n  question: Q\n   answer: A\n",
+			"x.yaml:3:4: this line is indented more than the field above it\nhint: if it is a field of its own, indent it by 2 spaces, as the line above;\nhint: if it goes on with the text above, put that text in quotes: a colon and a space (: ) start a field"},
+		{"indented to no level", "- id: a\n  question: Q\n answer: A\n",
+			"x.yaml:3:2: this line's indentation matches no line above it\nhint: indent it as line 2 (2 spaces) or line 1 (0 spaces), as the fields it belongs with"},
+		{"four-space file", "id: a\nsteps:\n    - id: s\n      situation: x\n     choices: []\n",
+			"x.yaml:5:6: this line's indentation matches no line above it\nhint: indent it as line 4 (6 spaces) or line 3 (4 spaces), as the fields it belongs with"},
+		{"unclosed double quote", "- id: a\n  question: Q\n  answer: \"A is\n- id: b\n  question: R\n  answer: B\n",
+			"x.yaml:3:11: the quote \" opened here is not closed\nhint: end the text with \" on the same line (write \\\" for a quote inside it), or leave the quotes out"},
+		{"unclosed single quote", "- id: a\n  question: 'Q\n  answer: A\n",
+			"x.yaml:2:13: the quote ' opened here is not closed"},
+		{"unclosed at the end", "title: \"A\n",
+			"x.yaml:1:8: the quote \" opened here is not closed"},
+		{"text after the quote", "- id: \"5.8\"\n  title: \"Behaviour\" in work\n",
+			"x.yaml:2:22: more text follows the closing quote\nhint: put the whole text in quotes: title: '\"Behaviour\" in work'"},
+		{"colon in a text", "- id: a\n  question: Q: what now\n",
+			"x.yaml:2:14: this text holds a colon and a space (: ), which YAML reads as the start of a field\nhint: put the text in quotes: question: \"Q: what now\""},
+		{"unclosed bracket", "title: [A small\nservice: all\n",
+			"x.yaml:1:8: the bracket [ opened here is not closed\nhint: close it with ] on the same line, or put the text in quotes if the bracket is part of it"},
+		{"a list item among fields", "a: b\n- c\n",
+			"x.yaml:2:1: a list item (- ...) where fields (key: value) are expected\nhint: write it as a field, key: value, or indent it under a key that holds a list"},
+		{"a field among list items", "- a\nb: c\n",
+			"x.yaml:2:1: a field (key: value) where a list item (- ...) is expected"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n yaml.Node
+			err := yaml.Unmarshal([]byte(tc.src), &n)
+			qt.Assert(t, err, qt.IsNotNil)
+			p := diag.YAMLSyntax("x.yaml", []byte(tc.src), err)
+			qt.Assert(t, strings.HasPrefix(p.String(), tc.want), qt.IsTrue, qt.Commentf("got:\n%s\nwant:\n%s", p, tc.want))
+			lines := strings.Split(p.Hint, "\n")
+			qt.Assert(t, lines[len(lines)-1], qt.Matches, `\(the YAML parser said: .+\)`)
+		})
+	}
 }
 
 // InText maps a place inside a text value to the file, for each way of writing it.
@@ -81,11 +112,18 @@ func TestInText(t *testing.T) {
 		{"plain", "key: some text here", 0, 6, 1, 11},
 		{"double quoted", `key: "some text"`, 0, 6, 1, 12},
 		{"block", "key: |\n  first\n  second <b>\n", 1, 8, 3, 10},
+		{"block, four spaces", "key: |\n    first\n    second <b>\n", 1, 8, 3, 12},
+		{"block in a list, four spaces", "- key: >-\n      first\n      second <b>\n", 1, 8, 3, 14},
+		{"block after a blank line", "key: |\n\n     first <b>\n", 1, 7, 3, 12},
+		{"block with an indentation indicator", "key: |4\n        indented more\n    second <b>\n", 1, 8, 3, 12},
 	} {
 		var doc yaml.Node
 		qt.Assert(t, yaml.Unmarshal([]byte(tc.src), &doc), qt.IsNil)
 		m := doc.Content[0]
-		l, c := diag.InText(m.Content[0], m.Content[1], tc.line, tc.col)
+		if m.Kind == yaml.SequenceNode {
+			m = m.Content[0]
+		}
+		l, c := diag.InText([]byte(tc.src), m.Content[0], m.Content[1], tc.line, tc.col)
 		qt.Assert(t, []int{l, c}, qt.DeepEquals, []int{tc.wantL, tc.wantC}, qt.Commentf(tc.name))
 	}
 }

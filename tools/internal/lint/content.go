@@ -16,8 +16,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// frontFields are the front matter keys the layouts use. Other keys are Hugo's
-// own (date, draft, layout, aliases, …) and are left to Hugo.
+// frontFields are the front matter keys a page may have: the ones the layouts
+// read, checked here, and Hugo's own, left to Hugo (any). An author's own keys
+// go under params:, which is not checked.
 var frontFields = fields{
 	"title":       {plain, true, "the page's title"},
 	"description": {plain, false, "one sentence saying what the page is about"},
@@ -25,7 +26,19 @@ var frontFields = fields{
 	"codes":       {codeList, false, `the codes the page cites, e.g. ["5.8"]`},
 	"themes":      {words, false, "themes, e.g. [boundaries, privacy]"},
 	"keywords":    {words, false, "terms for the A–Z index, e.g. [friend request]"},
+	"menu":        {boolean, false, "true to list the page in the menu"},
+	"print":       {boolean, false, "false to leave the page out of the handouts"},
+	"noindex":     {boolean, false, "true to leave the page out of search and the A–Z index"},
+	"draft":       {boolean, false, "true to leave the page out of the pack"},
+	"slug":        {slug, false, "the page's file name in the pack, e.g. privacy"},
+	"layout":      {plain, false, "the layout Hugo uses for the page"},
+	"params":      {any, false, "your own fields, key: value, for your own layouts"},
 }
+
+// hugoFront are Hugo's front matter keys, which a page may use as Hugo does.
+var hugoFront = []string{"aliases", "build", "cascade", "date", "expiryDate", "headless", "isCJKLanguage",
+	"lastmod", "linkTitle", "markup", "menus", "outputs", "publishDate", "resources", "sitemap", "summary",
+	"translationKey", "type", "url"}
 
 // shortcode matches {{< … >}} and {{% … %}}, which Hugo replaces before Markdown
 // is parsed: they are not raw HTML.
@@ -34,7 +47,7 @@ var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
 // checkContent checks the front matter and body of every Markdown page under
 // content/. The pages are read and checked on every core; their problems are
 // reported in the order of the walk.
-func checkContent(root string, known map[string]bool) (_ []Problem, pages int) {
+func checkContent(root string, known map[string]bool) (_ []Problem, pages []page) {
 	var files []string
 	dir := filepath.Join(root, "content")
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -45,23 +58,34 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages int) {
 		return nil
 	})
 	found := make([][]Problem, len(files))
+	pages = make([]page, len(files))
 	parallel.For(len(files), func(i int) {
 		p := files[i]
+		pages[i].file = rel(root, p)
 		b, err := os.ReadFile(p)
 		if err != nil {
 			found[i] = []Problem{{File: rel(root, p), Msg: err.Error()}}
 			return
 		}
-		found[i] = checkPage(rel(root, p), b, known)
+		found[i] = checkPage(rel(root, p), b, known, &pages[i])
 	})
 	var ps []Problem
 	for _, f := range found {
 		ps = append(ps, f...)
 	}
-	return ps, len(files)
+	return ps, pages
 }
 
-func checkPage(name string, b []byte, known map[string]bool) []Problem {
+// page is a Markdown page under content/ and what decides where Hugo writes it.
+type page struct {
+	file string     // relative to the project
+	slug *yaml.Node // its slug: (line and column as in the file), or nil
+}
+
+func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem {
+	if p := diag.Text(name, b); p != nil {
+		return []Problem{*p}
+	}
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(b, []byte("---\n")) {
 		if bytes.HasPrefix(b, []byte("+++")) || bytes.HasPrefix(b, []byte("{")) {
@@ -80,14 +104,11 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	bodyLine := bytes.Count(b[:4+end+4], []byte("\n")) + 1
 
 	var ps []Problem
-	var doc yaml.Node
-	if err := yaml.Unmarshal(front, &doc); err != nil {
-		p := diag.YAMLSyntax(name, front, err)
-		if p.Line > 0 {
-			p.Line++ // the front matter starts on line 2
-		}
-		return []Problem{p}
+	doc, perr := diag.ParseYAMLFrom(name, front, 2) // the front matter starts on line 2
+	if perr != nil {
+		return []Problem{*perr}
 	}
+	ps = append(ps, diag.DuplicateKeys(name, doc)...)
 	var m *yaml.Node
 	if len(doc.Content) > 0 {
 		m = doc.Content[0]
@@ -95,19 +116,29 @@ func checkPage(name string, b []byte, known map[string]bool) []Problem {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return []Problem{{File: name, Line: 2, Col: 1, Msg: "the front matter must be fields (key: value)", Hint: "e.g. title: The page title"}}
 	}
-	have := map[string]bool{}
+	have, meant := map[string]bool{}, map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		have[k.Value] = true
-		if f, ok := frontFields[k.Value]; ok {
-			for _, p := range checkField(name, k, f, v, known) {
-				p.Line++ // the front matter starts on line 2
-				ps = append(ps, p)
-			}
+		if k.Value == "slug" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+			pg.slug = v
 		}
+		if f, ok := frontFields[k.Value]; ok {
+			ps = append(ps, checkField(name, b, k, f, v, known)...)
+			continue
+		}
+		if contains(hugoFront, k.Value) {
+			continue
+		}
+		hint := "the fields are " + fieldList(frontFields) + " (and Hugo's own, such as date and aliases); put fields of your own under params:"
+		if n := diag.Nearest(k.Value, append(sortedKeys(frontFields), hugoFront...)); n != "" {
+			hint = fmt.Sprintf("did you mean %q? ", n) + hint
+			meant[n] = true
+		}
+		ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q in the front matter", k.Value), Hint: hint})
 	}
-	if !have["title"] {
-		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Msg: "the page has no title", Hint: "add title: The page title"})
+	if !have["title"] && !meant["title"] {
+		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Whole: true, Msg: "the page has no title", Hint: "add title: The page title"})
 	}
 	// Raw HTML in the body is left out of the page by Hugo: say so.
 	if bytes.IndexByte(body, '<') >= 0 {
@@ -135,4 +166,13 @@ func sortedKeys(fs fields) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

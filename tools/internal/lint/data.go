@@ -13,7 +13,7 @@ import (
 // checkData checks a data file that is a list of entries with the given fields.
 // A missing file is fine (a pack may have no cases). It returns the entries'
 // plain values by key, for cross-checks.
-func checkData(root, name string, fs fields, known map[string]bool) ([]map[string]string, []Problem) {
+func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []Problem) {
 	path := filepath.Join(root, filepath.FromSlash(name))
 	b, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
@@ -22,9 +22,9 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 	if err != nil {
 		return nil, []Problem{{File: name, Msg: err.Error()}}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, []Problem{diag.YAMLSyntax(name, b, err)}
+	doc, perr := diag.ParseYAML(name, b)
+	if perr != nil {
+		return nil, []Problem{*perr}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -34,8 +34,8 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 		return nil, []Problem{{File: name, Line: list.Line, Col: list.Column, Msg: "this file must be a list of entries",
 			Hint: "start each entry with a dash: - id: ..."}}
 	}
-	var ps []Problem
-	var entries []map[string]string
+	ps := []Problem(diag.DuplicateKeys(name, doc))
+	var entries []entry
 	seen := map[string]*yaml.Node{}
 	for _, e := range list.Content {
 		if e.Kind != yaml.MappingNode {
@@ -43,8 +43,8 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 				Hint: "e.g.\n  - id: ...\n    title: ..."})
 			continue
 		}
-		vals := map[string]string{}
-		have := map[string]bool{}
+		vals := entry{}
+		have, meant := map[string]bool{}, map[string]bool{}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, v := e.Content[i], e.Content[i+1]
 			f, ok := fs[k.Value]
@@ -52,17 +52,15 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 				hint := "the fields are " + fieldList(fs)
 				if n := nearest(k.Value, fs); n != "" {
 					hint = fmt.Sprintf("did you mean %q? The fields are %s", n, fieldList(fs))
+					meant[n] = true
 				}
 				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q", k.Value), Hint: hint})
 				continue
 			}
-			if have[k.Value] {
-				ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("%s is given twice in this entry", k.Value), Hint: "keep one of them"})
-			}
 			have[k.Value] = true
-			ps = append(ps, checkField(name, k, f, v, known)...)
+			ps = append(ps, checkField(name, b, k, f, v, known)...)
 			if v.Kind == yaml.ScalarNode {
-				vals[k.Value] = v.Value
+				vals[k.Value] = v
 			}
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
 				if first, dup := seen[v.Value]; dup {
@@ -74,7 +72,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 			}
 		}
 		for _, k := range sortedKeys(fs) {
-			if fs[k].required && !have[k] {
+			if fs[k].required && !have[k] && !meant[k] {
 				ps = append(ps, Problem{File: name, Line: e.Line, Col: e.Column, Msg: fmt.Sprintf("this entry has no %s", k),
 					Hint: fmt.Sprintf("add %s: %s", k, fs[k].about)})
 			}
@@ -82,6 +80,17 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]map[strin
 		entries = append(entries, vals)
 	}
 	return entries, ps
+}
+
+// entry is a data file entry's plain values, by key.
+type entry map[string]*yaml.Node
+
+// get returns the value of key, or "".
+func (e entry) get(key string) string {
+	if n := e[key]; n != nil {
+		return n.Value
+	}
+	return ""
 }
 
 func fieldList(fs fields) string { return strings.Join(sortedKeys(fs), ", ") }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -22,6 +23,8 @@ const (
 	words                // a list of plain texts
 	codeList             // a list of codes that data/codes.yaml defines
 	number               // a whole number
+	boolean              // true or false
+	any                  // anything: not checked
 )
 
 // field describes one key of an entry.
@@ -66,18 +69,25 @@ var (
 )
 
 // checkField checks one value against its field and returns problems.
-func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
+func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
 	key := k.Value
 	at := func(n *yaml.Node, msg, hint string) Problem {
 		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
 	}
 	switch f.kind {
+	case any:
+		return nil
+	case boolean:
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			return []Problem{at(v, fmt.Sprintf("%s is true or false", key), fmt.Sprintf("write %s: true or %s: false (%s)", key, key, f.about))}
+		}
+		return nil
 	case words, codeList:
 		if v.Kind != yaml.SequenceNode {
 			if v.Kind == yaml.ScalarNode && v.Value != "" {
-				return []Problem{at(v, fmt.Sprintf("%s must be a list", key), fmt.Sprintf("write it in square brackets: %s: [%s]", key, quoteIfCode(f, v.Value)))}
+				return []Problem{at(v, fmt.Sprintf("%s is a list", key), fmt.Sprintf("write %s: [%s]", key, listOf(f, v.Value)))}
 			}
-			return []Problem{at(v, fmt.Sprintf("%s must be a list", key), f.about)}
+			return []Problem{at(v, fmt.Sprintf("%s is a list", key), f.about)}
 		}
 		var ps []Problem
 		for _, item := range v.Content {
@@ -104,7 +114,16 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 		return []Problem{at(v, fmt.Sprintf("%s is empty", key), "write "+f.about)}
 	}
 	switch f.kind {
+	case plain:
+		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
+			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
+			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
+				Hint: key + " is plain text: leave the tag out"}}
+		}
 	case slug:
+		if msg, hint := diag.LongID(key, val); msg != "" {
+			return []Problem{at(v, msg, hint)}
+		}
 		if !slugRE.MatchString(val) {
 			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+toSlug(val))}
 		}
@@ -117,7 +136,7 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 		}
 	case mdText:
 		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
-			l, c := diag.InText(k, v, line, col)
+			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
 		}
@@ -125,11 +144,20 @@ func checkField(file string, k *yaml.Node, f field, v *yaml.Node, known map[stri
 	return nil
 }
 
-func quoteIfCode(f field, v string) string {
-	if f.kind == codeList {
-		return `"` + v + `"`
+// listOf writes a text as the list the author meant: items split at commas,
+// codes in quotes.
+func listOf(f field, v string) string {
+	var items []string
+	for _, it := range strings.Split(v, ",") {
+		if it = strings.TrimSpace(it); it == "" {
+			continue
+		}
+		if f.kind == codeList {
+			it = strconv.Quote(it)
+		}
+		items = append(items, it)
 	}
-	return v
+	return strings.Join(items, ", ")
 }
 
 func knownHint(known map[string]bool) string {
@@ -161,3 +189,11 @@ func toSlug(s string) string {
 
 // nearest returns the key of fs closest to k, or "".
 func nearest(k string, fs fields) string { return diag.Nearest(k, sortedKeys(fs)) }
+
+// chars converts a byte column on line (from 0) of text to characters.
+func chars(text string, line, col int) int {
+	if lines := strings.Split(text, "\n"); line < len(lines) {
+		return diag.Chars(lines[line], col)
+	}
+	return col
+}

@@ -5,7 +5,10 @@
 package lint
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 )
@@ -20,6 +23,8 @@ type (
 type Result struct {
 	Codes []string // the code ids of data/codes.yaml
 	Pages int      // the Markdown pages under content/
+
+	outputs map[string]origin // the files pages are written to, and by whom
 }
 
 // Project checks data/codes.yaml, data/faq.yaml, data/cases.yaml and the front
@@ -31,19 +36,38 @@ func Project(root string) (Result, error) {
 	ps = append(ps, p...)
 	known := map[string]bool{}
 	for _, c := range codes {
-		if id := c["id"]; id != "" {
+		if id := c.get("id"); id != "" {
 			known[id] = true
 			res.Codes = append(res.Codes, id)
 		}
 	}
 	_, p = checkData(root, "data/faq.yaml", faqFields, known)
 	ps = append(ps, p...)
-	_, p = checkData(root, "data/cases.yaml", caseFields, known)
+	cases, p := checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
-	var found []Problem
-	found, res.Pages = checkContent(root, known)
+	ps = append(ps, checkOtherData(root)...)
+	found, pages := checkContent(root, known)
 	ps = append(ps, found...)
+	res.Pages = len(pages)
+	outs, p := checkOutputs(root, pages, codes, cases)
+	res.outputs = outs
+	ps = append(ps, p...)
+	quote(root, ps)
 	return res, ps.Err()
+}
+
+// quote sets each problem's source line from its file.
+func quote(root string, ps Problems) {
+	done := map[string]bool{}
+	for _, p := range ps {
+		if done[p.File] || p.Line == 0 {
+			continue
+		}
+		done[p.File] = true
+		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.File))); err == nil {
+			ps.Quote(p.File, b)
+		}
+	}
 }
 
 func rel(root, file string) string {
@@ -51,4 +75,32 @@ func rel(root, file string) string {
 		return filepath.ToSlash(r)
 	}
 	return file
+}
+
+// checkedData are the data files checked field by field; Hugo reads any other
+// data file as it is, so those are checked only for what would hang it.
+var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true}
+
+// checkOtherData checks every other YAML file under data/ for syntax, size and depth.
+func checkOtherData(root string) []Problem {
+	var ps []Problem
+	filepath.WalkDir(filepath.Join(root, "data"), func(p string, d fs.DirEntry, err error) error {
+		name := rel(root, p)
+		if err != nil || d.IsDir() || checkedData[name] || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			ps = append(ps, Problem{File: name, Msg: err.Error()})
+			return nil
+		}
+		doc, perr := diag.ParseYAML(name, b)
+		if perr != nil {
+			ps = append(ps, *perr)
+			return nil
+		}
+		ps = append(ps, diag.DuplicateKeys(name, doc)...)
+		return nil
+	})
+	return ps
 }

@@ -146,6 +146,29 @@ variants:
 	}
 }
 
+// A picture or an autolink (<…>) with a scheme is refused at its place: both
+// built as empty links before.
+func TestPicturesAndAutolinksWithASchemeRefused(t *testing.T) {
+	src := "id: s\ntitle: S\nservice: all\nsteps:\n  - id: a\n    situation: See <javascript:alert(1)> now.\n    choices:\n" +
+		"      - text: Go\n        feedback: \"Look: ![x](javascript:alert(2))\"\n        judgement: good\n        next: b\n" +
+		"      - text: Mail <mailto:a@example.org> or <https://example.org>\n        feedback: Fine.\n        judgement: good\n        next: b\n" +
+		"  - id: b\n    ending: \"![remote](https://example.org/p.png)\"\n"
+	scs, ps := scenario.Parse("scenarios/s.yaml", []byte(src), nil)
+	qt.Assert(t, ps, qt.HasLen, 0)
+	err := quiz.Compile(t.TempDir(), t.TempDir(), scs)
+	var got diag.Problems
+	qt.Assert(t, errors.As(err, &got), qt.IsTrue, qt.Commentf("%v", err))
+	var where []string
+	for _, p := range got {
+		where = append(where, fmt.Sprintf("%d:%d %s", p.Line, p.Col, p.Msg))
+	}
+	qt.Assert(t, where, qt.DeepEquals, []string{
+		`6:20 link "javascript:alert(1)" uses the scheme "javascript"`,
+		`9:31 picture "javascript:alert(2)" is not a file in the pack`,
+		`17:24 picture "https://example.org/p.png" is not a file in the pack`,
+	})
+}
+
 // A recompile leaves a file whose bytes are the same as it was (so a rebuild
 // rewrites nothing), rewrites what changed, and removes what no scenario makes.
 func TestRecompileWritesOnlyWhatChanged(t *testing.T) {

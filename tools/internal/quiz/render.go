@@ -26,8 +26,9 @@ type renderer struct {
 // badLink is a link that leads nowhere, and where it starts in the Markdown (a
 // byte offset).
 type badLink struct {
-	dest   string
-	offset int
+	dest    string
+	offset  int
+	picture bool // an image, not a link
 }
 
 // linkError is a broken link in a text: what is wrong, how to fix it, and where
@@ -55,6 +56,10 @@ func (r *renderer) render(src string) (string, error) {
 	}
 	if len(r.bad) > 0 {
 		bad := r.bad[0]
+		if bad.picture {
+			return "", &linkError{fmt.Sprintf("picture %q is not a file in the pack", bad.dest),
+				"the pack loads nothing from elsewhere: put the picture in the pack and give its path", bad.dest, bad.offset}
+		}
 		if scheme, _, ok := strings.Cut(bad.dest, ":"); ok && hasScheme(bad.dest) {
 			return "", &linkError{fmt.Sprintf("link %q uses the scheme %q", bad.dest, scheme),
 				"use an http(s) or mailto link, or a page.md link", bad.dest, bad.offset}
@@ -78,24 +83,43 @@ func start(l *ast.Link) int {
 // Transform rewrites links: page.md links become the page's root-relative address
 // (/guidance/boundaries.html), which Hugo makes relative on every page it lands on;
 // web links are marked rel="external" so print shows their address.
-func (r *renderer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Image:
+			// A picture from elsewhere (javascript:, data:, a web address) is
+			// refused: the pack holds its own pictures and loads nothing.
+			if dest := string(n.Destination); hasScheme(dest) {
+				r.bad = append(r.bad, badLink{dest, max(0, bytes.Index(src, []byte("]("+dest))-1), true})
+			}
+			return ast.WalkContinue, nil
+		case *ast.AutoLink:
+			url := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkURL && !web(url) && hasScheme(url) {
+				r.bad = append(r.bad, badLink{url, max(0, bytes.Index(src, []byte("<"+url))), false})
+			}
+			return ast.WalkContinue, nil
+		}
 		l, ok := n.(*ast.Link)
-		if !entering || !ok {
+		if !ok {
 			return ast.WalkContinue, nil
 		}
 		dest := string(l.Destination)
 		switch {
-		case strings.HasPrefix(dest, "http://"), strings.HasPrefix(dest, "https://"), strings.HasPrefix(dest, "mailto:"):
+		case web(dest):
 			l.SetAttributeString("rel", []byte("external"))
 		case strings.HasPrefix(dest, "#"):
 		case hasScheme(dest):
-			r.bad = append(r.bad, badLink{dest, start(l)})
+			r.bad = append(r.bad, badLink{dest, start(l), false})
 		default:
 			file, frag, _ := strings.Cut(dest, "#")
 			target := path.Clean(path.Join("scenarios", file))
 			if !strings.HasSuffix(file, ".md") || strings.HasPrefix(target, "..") || !exists(filepath.Join(r.root, "content", filepath.FromSlash(target))) {
-				r.bad = append(r.bad, badLink{dest, start(l)})
+				r.bad = append(r.bad, badLink{dest, start(l), false})
 				return ast.WalkContinue, nil
 			}
 			url := "/" + strings.TrimSuffix(target, ".md") + ".html"
@@ -109,6 +133,11 @@ func (r *renderer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// web tells whether dest is a web or mail address, which a link may lead to.
+func web(dest string) bool {
+	return strings.HasPrefix(dest, "http://") || strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "mailto:")
 }
 
 // hasScheme tells whether dest starts with a URL scheme (javascript:, data:, …).

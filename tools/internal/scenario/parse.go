@@ -29,7 +29,7 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 	yml, _ := filepath.Glob(filepath.Join(root, "scenarios", "*.yml"))
 	for _, f := range yml {
 		name, _ := filepath.Rel(root, f)
-		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Msg: "this scenario is not read: scenario files end in .yaml",
+		ps = append(ps, diag.Problem{File: filepath.ToSlash(name), Line: 1, Col: 1, Whole: true, Msg: "this scenario is not read: scenario files end in .yaml",
 			Hint: "rename it to " + strings.TrimSuffix(filepath.Base(f), ".yml") + ".yaml"})
 	}
 	// Read and parse the files on every core, then take their scenarios and
@@ -113,10 +113,13 @@ func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 	for _, c := range codes {
 		r.codes[c] = true
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, diag.Problems{diag.YAMLSyntax(name, src, err)}
+	doc, perr := diag.ParseYAML(name, src)
+	if perr != nil {
+		return nil, diag.Problems{*perr}
 	}
+	// A key given twice anywhere (a step, a choice, the top) is lost: report it
+	// at both places, here, once.
+	r.ps = append(r.ps, diag.DuplicateKeys(name, doc)...)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var first, second yaml.Node
 	if dec.Decode(&first) == nil && dec.Decode(&second) == nil && len(second.Content) > 0 &&
@@ -315,13 +318,13 @@ func (r *reader) fields(m *yaml.Node, known []string) map[string]*yaml.Node {
 			hint := "the fields here are " + strings.Join(known, ", ")
 			if n := diag.Nearest(k.Value, known); n != "" {
 				hint = fmt.Sprintf("did you mean %q? ", n) + hint
-				r.meant[m] = map[string]bool{n: true}
+				if r.meant[m] == nil {
+					r.meant[m] = map[string]bool{}
+				}
+				r.meant[m][n] = true
 			}
 			r.add(k, fmt.Sprintf("unknown field %q", k.Value), hint)
 			continue
-		}
-		if _, dup := out[k.Value]; dup {
-			r.add(k, fmt.Sprintf("%s is given twice", k.Value), "keep one of them")
 		}
 		out[k.Value] = v
 	}
@@ -341,10 +344,10 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 		s.idAt = n
 	}
 	if n, ok := f["title"]; ok {
-		s.Title = r.text(n, "title")
+		s.Title = r.plain(n, "title")
 	}
 	if n, ok := f["summary"]; ok {
-		s.Summary = r.text(n, "summary")
+		s.Summary = r.plain(n, "summary")
 	}
 	if n, ok := f["service"]; ok {
 		s.Service = r.oneOf(n, "service", Services)
@@ -417,11 +420,30 @@ func (r *reader) text(n *yaml.Node, key string) string {
 		r.add(n, key+" must be text", "write it after the colon, or as a block starting with |")
 		return ""
 	}
+	if tagged(n) {
+		written := []rune(diag.LineOf(r.src, n.Line))
+		r.add(n, fmt.Sprintf("YAML reads the %s at the start of %s as a tag, not as text", n.Tag, key),
+			fmt.Sprintf("put the text in quotes: %s: %q", key, strings.TrimSpace(string(written[min(n.Column-1, len(written)):]))))
+		return ""
+	}
 	if strings.TrimSpace(n.Value) == "" {
 		r.add(n, key+" is empty", "write the "+key)
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
+}
+
+// plain reads a plain text (a title), which holds no HTML: it would be shown
+// as it is written.
+func (r *reader) plain(n *yaml.Node, key string) string {
+	s := r.text(n, key)
+	if line, col, tag := markdown.RawHTML(s); tag != "" {
+		l, c := diag.InText(r.src, &yaml.Node{}, n, line, col)
+		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
+			Hint: key + " is plain text: leave the tag out"})
+		return ""
+	}
+	return s
 }
 
 // md reads Markdown text, which must hold no raw HTML, and where it is.
@@ -431,6 +453,13 @@ func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 	if s != "" {
 		// The value was trimmed: count the lines trimmed off its start.
 		at.lead = strings.Count(n.Value[:strings.Index(n.Value, s[:1])], "\n")
+	}
+	if i := strings.Index(s, "{{"); i >= 0 && i+2 < len(s) && (s[i+2] == '<' || s[i+2] == '%') {
+		line := strings.Count(s[:i], "\n")
+		lineStart := strings.LastIndexByte(s[:i], '\n') + 1
+		l, c := at.In(line, diag.Chars(s[lineStart:], i-lineStart+1))
+		r.ps = append(r.ps, diag.Problem{File: r.file, Line: l, Col: c, Msg: fmt.Sprintf("a shortcode in %s, which is shown as it is written", key),
+			Hint: "shortcodes such as {{< code \"5.8\" >}} work in pages, not in scenarios: name the code in words, and list it under codes: of an ending"})
 	}
 	if line, col, tag := markdown.RawHTML(s); tag != "" {
 		if lines := strings.Split(s, "\n"); line < len(lines) {
@@ -445,6 +474,10 @@ func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 
 func (r *reader) slug(n *yaml.Node, key string) string {
 	s := r.text(n, key)
+	if msg, hint := diag.LongID(key, s); msg != "" {
+		r.add(n, msg, hint)
+		return ""
+	}
 	if s != "" && !slugRE.MatchString(s) {
 		r.add(n, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, s), "e.g. "+slugify(s))
 		return ""
@@ -526,4 +559,10 @@ func slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// tagged says whether YAML took what the author began a text with (! as in a
+// picture, ![x](p.png)) for a tag.
+func tagged(n *yaml.Node) bool {
+	return strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!")
 }

@@ -118,7 +118,15 @@ func (w Where) In(line, col int) (int, int) {
 	}
 	k := &yaml.Node{Column: w.keyCol}
 	v := &yaml.Node{Line: w.Line, Column: w.Col, Style: w.style}
-	return diag.InText(k, v, line+w.lead, col)
+	return diag.InText(w.src, k, v, line+w.lead, col)
+}
+
+// At returns where the scenario's id is given (1, 1 when it is not).
+func (s *Scenario) At() (line, col int) {
+	if s.idAt == nil {
+		return 1, 1
+	}
+	return s.idAt.Line, s.idAt.Column
 }
 
 // Step returns the step with the id, or nil.

@@ -81,7 +81,7 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"no right answer", "        correct: true\n", "", 19, 7, `question "ask" has no right answer`, "correct: true"},
 		{"two kinds", "    ending: Done.", "    ending: Done.\n    situation: More.", 27, 5, `step "end" has both situation and ending`, ""},
 		{"field of another kind", "    result: good", "    next: start", 27, 5, "a ending step has no next", ""},
-		{"not YAML", "title: A small scenario", "title: [A small", 3, 1, "this is not valid YAML", ""},
+		{"not YAML", "title: A small scenario", "title: [A small", 2, 8, "the bracket [ opened here is not closed", "close it with ]"},
 		{"unknown start", "service: all", "service: all\nstart: begin", 4, 8, `the scenario starts at "begin", but there is no step with that id`, ""},
 		{"empty choices", "    choices:\n      - text: Accept it.\n        feedback: Not wise.\n        judgement: poor\n        next: end\n      - text: Think first.\n        feedback: Good.\n        judgement: good\n        next: ask", "    choices: []", 7, 14, `situation "start" has no choices`, "add at least one choice"},
 		{"missing next", "        next: ask\n", "", 12, 9, "this choice has no next", "add next:"},
@@ -90,7 +90,12 @@ func TestEachProblemWithItsPosition(t *testing.T) {
 		{"bad boolean", "        correct: true", "        correct: right", 20, 18, "correct must be true or false", ""},
 		{"minutes not a number", "service: all", "service: all\nminutes: ten", 4, 10, "minutes must be a whole number", ""},
 		{"id not a slug", "id: small", "id: Small One", 1, 5, `id "Small One" must be lower-case letters, digits and dashes`, "e.g. small-one"},
-		{"field given twice", "service: all", "service: all\nservice: all", 4, 1, "service is given twice", ""},
+		{"id too long", "id: small", "id: " + strings.Repeat("x", 81), 1, 5, "id is 81 characters long, more than the 80 an id may have", "shorten it"},
+		{"step id too long", "  - id: ask", "  - id: " + strings.Repeat("x", 100), 16, 9, "id is 100 characters long", ""},
+		{"text read as a tag", "    ending: Done.", "    ending: ![a picture](p.png)", 26, 13, "YAML reads the ![a at the start of ending as a tag, not as text", `put the text in quotes: ending: "![a picture](p.png)"`},
+		{"shortcode", "    situation: A request arrives.", "    situation: A request citing {{< code \"5.8\" >}} arrives.", 6, 33, "a shortcode in situation, which is shown as it is written", "work in pages, not in scenarios"},
+		{"raw HTML in a title", "title: A small scenario", "title: A <em>small</em> scenario", 2, 10, "raw HTML <em> in title, which would be shown as it is written", "title is plain text"},
+		{"field given twice", "service: all", "service: all\nservice: all", 3, 1, "service is given twice: here and at line 4", "keep one"},
 		{"two documents", "    codes: [\"5.8\"]\n", "    codes: [\"5.8\"]\n---\nid: other\n", 30, 1, "a scenario file holds one scenario, but --- starts a second one here", "a file of its own"},
 		{"two documents, the first empty", "id: small", "---\n---\nid: small", 2, 1, "a scenario file holds one scenario, but --- starts a second one here", ""},
 		{"empty variants", "service: all", "service: all\nvariants: []", 4, 11, "variants is an empty list", "or remove variants:"},
@@ -287,4 +292,47 @@ func TestLoadManyFilesInOrder(t *testing.T) {
 		got = append(got, s.ID)
 	}
 	qt.Assert(t, got, qt.DeepEquals, want)
+}
+
+// A key given twice anywhere in a scenario (a step, a choice, the top) is an
+// error at both lines: YAML would silently keep the last.
+func TestKeyGivenTwiceAtBothLines(t *testing.T) {
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"in a step", "    situation: A request arrives.", "    situation: A request arrives.\n    situation: Another.",
+			"scenarios/small.yaml:6:5: situation is given twice: here and at line 7\n" +
+				"scenarios/small.yaml:7:5: situation is given twice: here and at line 6"},
+		{"in a choice", "        judgement: poor", "        judgement: poor\n        judgement: good",
+			"scenarios/small.yaml:10:9: judgement is given twice: here and at line 11\n" +
+				"scenarios/small.yaml:11:9: judgement is given twice: here and at line 10"},
+		{"in an option", "        correct: true", "        correct: true\n        correct: false",
+			"scenarios/small.yaml:20:9: correct is given twice: here and at line 21\n" +
+				"scenarios/small.yaml:21:9: correct is given twice: here and at line 20"},
+		{"at the top", "service: all", "service: all\nservice: adults",
+			"scenarios/small.yaml:3:1: service is given twice: here and at line 4\n" +
+				"scenarios/small.yaml:4:1: service is given twice: here and at line 3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := scenario.Parse("scenarios/small.yaml", []byte(strings.Replace(good, tc.old, tc.new, 1)), codes)
+			var got []string
+			for _, p := range ps {
+				if strings.Contains(p.Msg, "given twice") {
+					qt.Check(t, p.Hint, qt.Equals, "keep one of them (only the last would be used)")
+					got = append(got, fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg))
+				}
+			}
+			qt.Assert(t, strings.Join(got, "\n"), qt.Equals, tc.want, qt.Commentf("all problems:\n%v", ps))
+		})
+	}
+}
+
+// Two misspelt keys in one mapping are both reported as unknown, with what
+// each was taken for, and neither field is then reported missing.
+func TestTwoMisspeltKeys(t *testing.T) {
+	src := strings.Replace(good, "      - text: Accept it.\n        feedback: Not wise.", "      - txt: Accept it.\n        fedback: Not wise.", 1)
+	_, ps := scenario.Parse("scenarios/small.yaml", []byte(src), codes)
+	var got []string
+	for _, p := range ps {
+		got = append(got, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
+	}
+	qt.Assert(t, got, qt.DeepEquals, []string{`8:9: unknown field "txt"`, `9:9: unknown field "fedback"`})
 }

@@ -34,7 +34,7 @@ func (r *reader) step(n *stepNode) *Step {
 		r.missing(n.node, "id", "this step has no id", "add id: a short name for the step, e.g. the-request")
 	}
 	if t, ok := f["title"]; ok {
-		st.Title = r.text(t, "title")
+		st.Title = r.plain(t, "title")
 	}
 	var kinds []string
 	for _, k := range kindKeys {
