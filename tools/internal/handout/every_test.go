@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"math"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -100,12 +101,20 @@ func TestEveryPagePrintsOnA4(t *testing.T) {
 				t.Errorf("%s: sheet %d of %d is %.0f %% empty (it holds only %q)", rel, i+1, len(sheets), 100*(1-fill), clip(strings.Join(text, " ")))
 			}
 		}
+		if rel == "print.html" {
+			// Cross-references in the whole-pack print say where to turn.
+			if all := words(strings.Join(handout.Pages(t, pdf), " ")); !xref.MatchString(all) {
+				t.Errorf("print.html: no cross-reference says where to turn (\"see 1.3\")")
+			}
+		}
 		if name, ok := render[rel]; ok {
 			handout.Render(t, pdf, artifacts(), name, 6)
 		}
 		p.Close()
 	}
 }
+
+var xref = regexp.MustCompile(`the common questions \(see \d+\)|\(see \d+\.\d+\)`)
 
 // startsSection says whether a sheet begins with an element printed on a new
 // page on purpose (break-before: page): the sheet before it ends a section.
