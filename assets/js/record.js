@@ -1,5 +1,7 @@
 // gp-record: fills the learning record from what the scenario script keeps in this
-// browser (localStorage "gp-scenario:<id>": {path, choices, answers, notes, done}).
+// browser (localStorage "gp-scenario:<id>": {path, choices, explored, answers, notes,
+// done}): choices holds the reader's first decision at each step, explored the
+// other choices read afterwards.
 // Reads only; writes nothing; sends nothing. Builds every element with textContent.
 // With no record on this device (or JavaScript off) the blank form stays.
 (function () {
@@ -70,6 +72,11 @@
       var ci = (st.choices || {})[id];
       if (x.k === 'situation' && ci !== undefined && x.c[ci]) {
         li.appendChild(document.createTextNode(': you chose ' + x.c[ci].l + ', “' + x.c[ci].t + '” (' + (JUDGED[x.c[ci].j] || x.c[ci].j) + ')'));
+        // Choices read afterwards, to see their feedback: explored, not decided.
+        var ex = ((st.explored || {})[id] || []).filter(function (j) { return x.c[j]; });
+        if (ex.length) {
+          li.appendChild(document.createTextNode('; afterwards you explored ' + ex.map(function (j) { return x.c[j].l; }).join(', ')));
+        }
       }
       var ans = (st.answers || {})[id];
       if (x.k === 'question' && ans && ans.length) {

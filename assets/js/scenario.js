@@ -1,7 +1,11 @@
 // gp-scenario: turns a scenario that reads as a whole page (JavaScript off) into
 // one step at a time. The step lives in the URL hash, so Back, Forward and reload
 // work, under file:// too. Choices and reflections are kept in this browser's
-// localStorage when it allows (never sent anywhere); "Forget my answers" clears them.
+// localStorage when it allows (never sent anywhere); "Forget my answers" clears them,
+// once the reader confirms. What is kept (H5P Branching Scenario's model): the
+// reader's FIRST decision at each step of an attempt, in choices; any other choice
+// tried afterwards, to read its feedback, in explored; "Start again" begins a new
+// attempt. Coming back to a half-done scenario offers to resume or start again.
 // Author text is already HTML in the page: this script moves and clones those
 // nodes and writes only its own words, with textContent.
 (function () {
@@ -60,6 +64,7 @@
     state.choices = state.choices || {};
     state.notes = state.notes || {};
     state.answers = state.answers || {};
+    state.explored = state.explored || {};
     var current = null;
 
     root.classList.add('gp-scenario--js');
@@ -69,16 +74,25 @@
     live.setAttribute('aria-live', 'polite');
     var back = button('Back', 'gp-button--secondary', function () { history.back(); });
     var restart = button('Start again', 'gp-button--secondary', function () { go(data.start, true); });
+    // A message that stays in view after an action that leaves the step (Forget).
+    var notice = el('p', 'gp-scenario__notice');
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
     bar.appendChild(progress);
     bar.appendChild(back);
     bar.appendChild(restart);
     root.insertBefore(bar, q(root, '.gp-scenario__steps'));
+    root.insertBefore(notice, q(root, '.gp-scenario__steps'));
     root.appendChild(live);
+    if (store) qa(root, '.gp-scenario__kept').forEach(function (k) { k.hidden = false; });
 
     function stepEl(id) { return doc.getElementById(steps[id].a); }
 
     function go(id, fresh) {
-      if (fresh || id === data.start) state.path = [];
+      if (fresh) {
+        // A new attempt: its own first decisions. What was written stays.
+        state = { path: [], choices: {}, explored: {}, answers: {}, notes: state.notes };
+      } else if (id === data.start) state.path = [];
       var hash = '#' + steps[id].a;
       // Setting the hash navigates to the step's element, and Chrome then resets
       // focus to the document: show the step (and focus it) after that.
@@ -88,6 +102,8 @@
 
     function show(id, focus) {
       current = id;
+      if (resume) { resume.parentNode.removeChild(resume); resume = null; }
+      bar.hidden = false;
       var at = state.path.indexOf(id);
       state.path = at >= 0 ? state.path.slice(0, at + 1) : state.path.concat(id);
       save(data.id, state);
@@ -100,6 +116,10 @@
       else if (kind === 'reflection') reflection(id, s);
       else ending(id, s);
       var n = state.path.indexOf(id) + 1;
+      // The heading is numbered by the reader's path, as the progress line is
+      // (the authored number stays for print and for JavaScript off).
+      var num = q(s, '.gp-scenario__n');
+      if (num) num.parentNode.insertBefore(el('span', 'gp-scenario__added gp-scenario__pathn', 'Step ' + n + ': '), num);
       progress.textContent = kind === 'ending' ?
         'The end: ' + n + ' steps taken' :
         'Step ' + n + ' of your path · the best path has ' + data.best + ' steps';
@@ -138,24 +158,43 @@
       q(s, '.gp-scenario__choices').parentNode.insertBefore(list, q(s, '.gp-scenario__choices'));
       list.parentNode.insertBefore(out, list.nextSibling);
 
+      function labelOf(i) {
+        return q(qa(s, '.gp-scenario__choice')[i], '.gp-scenario__label').textContent.replace('.', '');
+      }
       function choose(i) {
         var c = qa(s, '.gp-scenario__choice')[i];
-        var label = q(c, '.gp-scenario__label').textContent.replace('.', '');
-        state.choices[id] = i;
+        var label = labelOf(i);
+        var first = state.choices[id];
+        if (first === undefined) {
+          state.choices[id] = i;
+        } else if (first !== i) {
+          var ex = state.explored[id] || [];
+          if (ex.indexOf(i) < 0) ex.push(i);
+          state.explored[id] = ex;
+        }
         save(data.id, state);
-        qa(list, 'button').forEach(function (b, j) { b.setAttribute('aria-pressed', String(i === j)); });
+        mark(i);
         while (out.firstChild) out.removeChild(out.firstChild);
         var body = q(c, '.gp-scenario__feedback-body').cloneNode(true);
         qa(body, '.gp-scenario__go').forEach(function (g) { g.parentNode.removeChild(g); });
         out.appendChild(el('h3', 'gp-scenario__result-title', 'You chose ' + label));
+        if (first !== undefined && first !== i) {
+          out.appendChild(el('p', 'gp-scenario__explored', 'You are exploring another choice. Your first decision here was ' +
+            labelOf(first) + ': that is the one your record keeps.'));
+        }
         out.appendChild(body);
         out.appendChild(continueTo(steps[id].n[i]));
         live.textContent = 'You chose ' + label + ': ' + JUDGED[steps[id].j[i]] + '.';
         out.focus();
       }
-      if (state.choices[id] !== undefined && state.path[state.path.length - 1] !== id) {
-        qa(list, 'button')[state.choices[id]].setAttribute('aria-pressed', 'true');
+      // pressed: the choice whose feedback shows; --first: the decision kept.
+      function mark(shown) {
+        qa(list, 'button').forEach(function (b, j) {
+          b.setAttribute('aria-pressed', String(shown === j));
+          b.classList.toggle('gp-scenario__choose--first', state.choices[id] === j);
+        });
       }
+      if (state.choices[id] !== undefined && state.path[state.path.length - 1] !== id) mark(state.choices[id]);
     }
 
     function question(id, s) {
@@ -179,7 +218,10 @@
         out.appendChild(el('h3', 'gp-scenario__result-title', ok ? 'Right' : 'Not quite'));
         var items = q(s, '.gp-scenario__answers').cloneNode(true);
         qa(items, 'li').forEach(function (li, j) {
-          if (chosen.indexOf(j) >= 0) li.insertBefore(el('span', 'gp-scenario__yours', 'Your answer. '), li.firstChild);
+          var mine = chosen.indexOf(j) >= 0, isRight = right.indexOf(j) >= 0;
+          var say = mine ? (isRight ? 'You ticked this, and it is right. ' : 'You ticked this, but it is not right. ') :
+            (isRight ? 'A right answer you did not tick. ' : '');
+          if (say) li.insertBefore(el('span', 'gp-scenario__yours', say), li.firstChild);
         });
         out.appendChild(items);
         out.appendChild(continueTo(steps[id].n[0]));
@@ -210,23 +252,86 @@
         if (st.k === 'situation' && state.choices[sid] !== undefined) {
           var i = state.choices[sid];
           li.appendChild(doc.createTextNode(': you chose ' + String.fromCharCode(65 + i) + ', ' + JUDGED[st.j[i]] + '.'));
+          var ex = state.explored[sid];
+          if (ex && ex.length) {
+            li.appendChild(doc.createTextNode(' You also explored ' + ex.map(function (j) { return String.fromCharCode(65 + j); }).join(', ') + '.'));
+          }
+        }
+        var ans = state.answers[sid];
+        if (st.k === 'question' && ans) {
+          li.appendChild(doc.createTextNode(ans.length ?
+            ': you ticked ' + ans.map(function (j) { return String.fromCharCode(65 + j); }).join(', ') + '.' :
+            ': you ticked nothing.'));
+        }
+        if (st.k === 'reflection' && state.notes[sid]) {
+          li.appendChild(doc.createTextNode(': you wrote:'));
+          li.appendChild(el('blockquote', 'gp-scenario__note', state.notes[sid]));
         }
         ol.appendChild(li);
       });
       box.appendChild(ol);
       var actions = el('p', 'gp-scenario__actions');
       actions.appendChild(button('Start again', '', function () { go(data.start, true); }));
-      actions.appendChild(button('Forget my answers', 'gp-button--secondary', function () {
-        try { if (store) store.removeItem(PREFIX + data.id); } catch (e) { /* nothing kept */ }
-        state = { path: [], choices: {}, notes: {}, answers: {} };
-        live.textContent = 'Your answers have been forgotten.';
-        go(data.start, true);
-      }));
+      var forget = button('Forget my answers', 'gp-button--secondary', function () {
+        actions.hidden = true;
+        confirm.hidden = false;
+        q(confirm, 'button').focus();
+      });
+      actions.appendChild(forget);
       box.appendChild(actions);
+      // Forgetting cannot be undone: ask first (GOV.UK: a question, then a clear outcome).
+      var confirm = el('div', 'gp-scenario__confirm');
+      confirm.hidden = true;
+      confirm.appendChild(el('p', '', 'Forget your answers to this scenario? Your choices and what you wrote will be removed from this browser, and your learning record will no longer list this scenario.'));
+      var yes = el('p', 'gp-scenario__actions');
+      yes.appendChild(button('Yes, forget my answers', '', function () {
+        try { if (store) store.removeItem(PREFIX + data.id); } catch (e) { /* nothing kept */ }
+        state = { path: [], choices: {}, explored: {}, notes: {}, answers: {} };
+        go(data.start, true);
+        // go() saved the fresh start: remove that too, so nothing at all is kept.
+        try { if (store) store.removeItem(PREFIX + data.id); } catch (e) { /* nothing kept */ }
+        notice.textContent = 'Your answers to this scenario have been forgotten: this browser keeps nothing of them now.';
+        notice.hidden = false;
+      }));
+      yes.appendChild(button('No, keep them', 'gp-button--secondary', function () {
+        confirm.hidden = true;
+        actions.hidden = false;
+        forget.focus();
+      }));
+      confirm.appendChild(yes);
+      box.appendChild(confirm);
       if (!state.done) state.done = new Date().toISOString().slice(0, 10);
       state.title = q(doc, 'h1') ? q(doc, 'h1').textContent : data.id;
       save(data.id, state);
       s.appendChild(box);
+    }
+
+    // resume: the offer to carry on, shown when the reader comes back (from the
+    // Scenarios list, say) to an attempt that has got past its first step.
+    var resume = null;
+    function offerResume() {
+      var path = state.path.slice();
+      var last = path[path.length - 1];
+      if (path.length < 2 || !steps[last]) return false;
+      var finished = steps[last].k === 'ending';
+      resume = el('div', 'gp-scenario__resume');
+      resume.setAttribute('tabindex', '-1');
+      resume.appendChild(el('h2', 'gp-scenario__resume-title', finished ? 'You have finished this scenario' : 'You have started this scenario'));
+      resume.appendChild(el('p', '', finished ?
+        'Your path and answers are kept in this browser. You can look at the end again, or start again.' :
+        'You got to step ' + path.length + ': ' + steps[last].t + '.'));
+      var acts = el('p', 'gp-scenario__actions');
+      acts.appendChild(button(finished ? 'See the end again' : 'Resume where you left off', '', function () {
+        state.path = path;
+        current = null;
+        location.hash = '#' + steps[last].a;
+      }));
+      acts.appendChild(button('Start again', 'gp-button--secondary', function () { go(data.start, true); }));
+      resume.appendChild(acts);
+      qa(root, '.gp-scenario__step').forEach(function (x) { x.hidden = true; });
+      bar.hidden = true;
+      root.insertBefore(resume, q(root, '.gp-scenario__steps'));
+      return true;
     }
 
     function fromHash(focus) {
@@ -236,8 +341,9 @@
       } catch (e) { /* a malformed hash names no step */ }
       if (id === current) return; // go() has shown it already
       if (id) show(id, focus);
+      else if (current === null && offerResume()) return;
       else if (current === null || !location.hash) {
-        state.path = []; // a fresh start
+        state.path = []; // back at the start
         show(data.start, current !== null);
       }
     }

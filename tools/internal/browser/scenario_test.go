@@ -182,6 +182,7 @@ func TestBestPathToTheEnd(t *testing.T) {
 					p.Run(t, chromedp.NavigateForward())
 					time.Sleep(50 * time.Millisecond)
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
+					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Yes, forget my answers')`)
 					p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') === null ? '' : localStorage.getItem('gp-scenario:`+c.ID+`')`, &kept)
 					if strings.Contains(kept, "Keep work") {
 						t.Errorf("Forget my answers left: %s", kept)

@@ -9,9 +9,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,5 +112,50 @@ func writeTemp(t testing.TB, b []byte) string {
 	if err := os.WriteFile(f, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return f
+}
+
+// Word is one word of a printed page and its box, in points from the top left.
+type Word struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// Sheet is one printed page: its size in points and its words.
+type Sheet struct {
+	W, H  float64
+	Words []Word
+}
+
+var (
+	bboxPage = regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	bboxWord = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
+)
+
+// Sheets returns the pages of a PDF with the position of every word
+// (pdftotext -bbox), for judging how full each page is.
+func Sheets(t testing.TB, pdf []byte) []Sheet {
+	t.Helper()
+	f := writeTemp(t, pdf)
+	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	var sheets []Sheet
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := bboxPage.FindStringSubmatch(line); m != nil {
+			sheets = append(sheets, Sheet{W: num(m[1]), H: num(m[2])})
+			continue
+		}
+		if m := bboxWord.FindStringSubmatch(line); m != nil && len(sheets) > 0 {
+			s := &sheets[len(sheets)-1]
+			s.Words = append(s.Words, Word{Text: html.UnescapeString(m[5]), XMin: num(m[1]), YMin: num(m[2]), XMax: num(m[3]), YMax: num(m[4])})
+		}
+	}
+	return sheets
+}
+
+func num(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
 	return f
 }

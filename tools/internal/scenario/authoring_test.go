@@ -11,11 +11,11 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 )
 
-// The authoring page's examples are what authors copy: the scenario, with the
+// The authoring guide's examples (docs/authoring.md) are what authors copy: the scenario, with the
 // variants example added, must be sound, and the error it shows must be the one
 // the checker gives.
 func TestAuthoringPageExamples(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "content", "authoring.md"))
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "authoring.md"))
 	qt.Assert(t, err, qt.IsNil)
 	blocks := regexp.MustCompile("(?s)```(yaml|text)\n(.*?)```").FindAllStringSubmatch(string(b), -1)
 	qt.Assert(t, blocks, qt.HasLen, 3)

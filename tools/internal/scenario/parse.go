@@ -128,7 +128,7 @@ func parse(name string, src []byte, codes []string) ([]*Scenario, diag.Problems)
 			"put each scenario in a file of its own; variants of one go under variants:")
 	}
 	if len(doc.Content) == 0 {
-		return nil, diag.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is empty", Hint: "see the authoring page for a scenario to start from"}}
+		return nil, diag.Problems{{File: name, Line: 1, Col: 1, Msg: "the file is empty", Hint: "see docs/authoring.md for a scenario to start from"}}
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
