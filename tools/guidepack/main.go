@@ -3,6 +3,7 @@
 //
 //	guidepack build        build public/ and dist/<pack>-<version>.zip
 //	guidepack serve        live preview while you edit
+//	guidepack map FILE     a scenario's map, as SVG
 //	guidepack help         this text
 package main
 
@@ -22,6 +23,8 @@ const usage = `guidepack builds an offline guidance pack.
 Usage:
   guidepack build [-C dir]     build the site into public/ and the zip into dist/
   guidepack serve [-C dir]     preview the pack while you edit it
+  guidepack map [-variant id] scenarios/x.yaml > x.svg
+                               draw a scenario's map (every step and choice)
   guidepack hugo [args]        run the Hugo that guidepack is built with
   guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
                                write a synthetic pack for benchmarks
@@ -50,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdBuild(args[1:], stdout)
 	case "serve":
 		err = cmdServe(args[1:], stdout, stderr)
+	case "map":
+		err = cmdMap(args[1:], stdout)
 	case "hugo":
 		err = cmdHugo(args[1:])
 	case site.ChildCommand: // guidepack build runs Hugo in a child process
