@@ -173,7 +173,7 @@ func (w *svg) box(nd *node, top float64, title func(*scenario.Step) string) {
 		if t.fill != ink {
 			w.f(` fill="%s"`, t.fill)
 		}
-		w.f(`>%s</text>`, esc(t.s))
+		w.f(">%s</text>\n", esc(t.s)) // a line apart, so the page's text reads as words
 	}
 	w.f("</g>\n")
 }
