@@ -1,0 +1,196 @@
+package browser_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/guidepack/guidepack/tools/internal/browser"
+	"github.com/guidepack/guidepack/tools/internal/handout"
+	"github.com/guidepack/guidepack/tools/internal/quality"
+	"github.com/guidepack/guidepack/tools/internal/quiz"
+)
+
+// mapGeometry is what checkMap finds wrong with the map on a page, as Chromium
+// lays it out with the fonts it has: boxes that overlap, text that leaves its
+// box, letters that leave their circle. Boxes counts the step boxes seen.
+const mapGeometry = `(() => {
+	const svg = document.querySelector('.gp-map svg');
+	if (!svg) return {Boxes: 0, Problems: ['no map']};
+	const r = e => { const b = e.getBoundingClientRect(); return {x: b.left, y: b.top, w: b.width, h: b.height}; };
+	const inside = (a, b) => b.x >= a.x - 0.5 && b.y >= a.y - 0.5 && b.x + b.w <= a.x + a.w + 0.5 && b.y + b.h <= a.y + a.h + 0.5;
+	const overlap = (a, b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+	const problems = [];
+	const boxes = [];
+	for (const g of svg.querySelectorAll(':scope > g')) {
+		const shape = g.querySelector(':scope > rect, :scope > path');
+		const texts = g.querySelectorAll(':scope > text');
+		if (!shape || !texts.length) continue;
+		const box = r(shape);
+		const name = texts[0].textContent;
+		if (box.w === 0 || box.h === 0) problems.push(name + ': not shown');
+		for (const t of texts) {
+			if (!inside(box, r(t))) problems.push(name + ': "' + t.textContent + '" leaves its box ' + JSON.stringify([box, r(t)]));
+		}
+		for (const b of boxes) {
+			if (overlap(b.box, box)) problems.push(name + ' overlaps ' + b.name);
+		}
+		boxes.push({name, box});
+	}
+	for (const c of svg.querySelectorAll(':scope > circle')) {
+		const t = c.nextElementSibling;
+		if (!inside(r(c), r(t))) problems.push('letter ' + t.textContent + ' leaves its circle');
+		for (const b of boxes) {
+			if (overlap(b.box, r(c))) problems.push('letter ' + t.textContent + ' on ' + b.name);
+		}
+	}
+	return {Boxes: boxes.length, Problems: problems};
+})()`
+
+type geometry struct {
+	Boxes    int
+	Problems []string
+}
+
+func checkMap(t *testing.T, p *browser.Page, c quiz.Compiled, where string) {
+	t.Helper()
+	var g geometry
+	p.Eval(t, mapGeometry, &g)
+	if g.Boxes != len(c.Steps) {
+		t.Errorf("%s (%s): %d boxes on the map, want %d", c.ID, where, g.Boxes, len(c.Steps))
+	}
+	for _, pr := range g.Problems {
+		t.Errorf("%s (%s): %s", c.ID, where, pr)
+	}
+}
+
+// TestMapOnThePage: on each demo scenario's page, without JavaScript, the map
+// is folded away under a summary that says it shows the answers; opened, no box
+// overlaps, no text leaves its box, at 1024 px and at 320 px (where the region
+// scrolls, and takes the keyboard's focus); axe finds nothing.
+func TestMapOnThePage(t *testing.T) {
+	b := browser.Start(t)
+	axe := quality.AxeSource(t)
+	dir, scs := demoScenarios(t)
+	for _, c := range scs {
+		for _, o := range []browser.Options{{NoJS: true}, {NoJS: true, Width: 320, Height: 640}} {
+			w := o.Width
+			if w == 0 {
+				w = 1024
+			}
+			where := fmt.Sprintf("JS off, %d px", w)
+			p := b.Open(t, pageURL(dir, c), o)
+			var summary string
+			var open bool
+			p.Eval(t, `(() => { const d = document.querySelector('details.gp-scenario-map'); return d ? d.open : true; })()`, &open)
+			p.Eval(t, `document.querySelector('details.gp-scenario-map > summary').textContent`, &summary)
+			if open || !strings.Contains(summary, "shows the answers") {
+				t.Errorf("%s (%s): the map is not folded away under a summary saying it shows the answers: open %v, %q", c.ID, where, open, summary)
+			}
+			p.Eval(t, `document.querySelector('details.gp-scenario-map').open = true`, nil)
+			checkMap(t, p, c, where)
+			var region struct {
+				Scrolls, Focused bool
+				Label            string
+			}
+			p.Eval(t, `(() => { const r = document.querySelector('.gp-map'); r.focus();
+				return {Scrolls: r.scrollWidth > r.clientWidth, Focused: document.activeElement === r, Label: r.getAttribute('aria-label')}; })()`, &region)
+			if !region.Focused || region.Label != "Map of "+c.Title {
+				t.Errorf("%s (%s): the map's region: %+v", c.ID, where, region)
+			}
+			if o.Width == 320 && !region.Scrolls {
+				t.Errorf("%s (%s): the map is squeezed into 320 px instead of scrolling", c.ID, where)
+			}
+			for _, v := range p.Axe(t, axe, nil) {
+				t.Errorf("%s (%s, map open): %s", c.ID, where, v)
+			}
+			p.Close()
+		}
+	}
+}
+
+// TestMapOnTheEndScreen: with JavaScript, the map shows only once an ending is
+// on screen, and passes axe there.
+func TestMapOnTheEndScreen(t *testing.T) {
+	b := browser.Start(t)
+	axe := quality.AxeSource(t)
+	dir, scs := demoScenarios(t)
+	for _, c := range scs {
+		p := b.Open(t, pageURL(dir, c), browser.Options{})
+		shown := func() bool {
+			var d string
+			p.Eval(t, `getComputedStyle(document.querySelector('.gp-scenario-map')).display`, &d)
+			return d != "none"
+		}
+		if shown() {
+			t.Errorf("%s: the map (the answers) shows at the start", c.ID)
+		}
+		end := c.Best[len(c.Best)-1]
+		p.Eval(t, `location.hash = '#`+c.ID+`--`+end+`'`, nil)
+		waitFor(t, p, `!document.getElementById('`+c.ID+`--`+end+`').hidden`)
+		if !shown() {
+			t.Errorf("%s: no map on the end screen", c.ID)
+		}
+		p.Eval(t, `document.querySelector('details.gp-scenario-map').open = true`, nil)
+		checkMap(t, p, c, "end screen")
+		for _, v := range p.Axe(t, axe, nil) {
+			t.Errorf("%s (end screen, map open): %s", c.ID, v)
+		}
+		p.Close()
+	}
+}
+
+// waitFor waits until a JavaScript condition holds, for at most 5 seconds.
+func waitFor(t *testing.T, p *browser.Page, cond string) {
+	t.Helper()
+	var ok bool
+	p.Run(t, chromedp.Evaluate(`new Promise(res => { const t0 = Date.now(); (function f() {
+		if (`+cond+`) return res(true);
+		if (Date.now() - t0 > 5000) return res(false);
+		requestAnimationFrame(f); })(); })`, &ok, func(e *runtime.EvaluateParams) *runtime.EvaluateParams { return e.WithAwaitPromise(true) }))
+	if !ok {
+		t.Fatalf("%s: %s did not come true", p.URL, cond)
+	}
+}
+
+// TestMapOnTheFacilitatorSheet: the facilitator sheet's map, on screen and as
+// printed (print media), has no overlaps and no text out of its boxes; printed
+// on A4 it is on a page of its own, all of it: every step and the key beneath.
+func TestMapOnTheFacilitatorSheet(t *testing.T) {
+	handout.Tools(t)
+	b := browser.Start(t)
+	dir, scs := demoScenarios(t)
+	for _, c := range scs {
+		url := "file://" + filepath.ToSlash(filepath.Join(dir, "scenarios", c.ID, "facilitator.html"))
+		p := b.Open(t, url, browser.Options{})
+		checkMap(t, p, c, "sheet")
+		p.Run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+		checkMap(t, p, c, "sheet, print media")
+		pages := handout.Pages(t, handout.Print(t, p, handout.A4))
+		var on []int
+		for i, pg := range pages {
+			if strings.Contains(pg, "Map of the scenario") {
+				on = append(on, i)
+			}
+		}
+		if len(on) != 1 {
+			t.Errorf("%s: the map's heading is on pages %v of %d", c.ID, on, len(pages))
+			p.Close()
+			continue
+		}
+		pg := pages[on[0]]
+		for _, st := range c.Steps {
+			if !strings.Contains(pg, fmt.Sprintf("Step %d · ", st.N)) {
+				t.Errorf("%s: printed, step %d is not on the map's page", c.ID, st.N)
+			}
+		}
+		if !strings.Contains(pg, "Best path") || strings.Contains(pg, "Step by step") {
+			t.Errorf("%s: printed, the map's page is not the map alone, whole:\n%s", c.ID, pg)
+		}
+		p.Close()
+	}
+}
