@@ -2,6 +2,8 @@ package browser_test
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/handout"
 	"github.com/guidepack/guidepack/tools/internal/quality"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
+	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
 // mapGeometry is what checkMap finds wrong with the map on a page, as Chromium
@@ -193,4 +196,86 @@ func TestMapOnTheFacilitatorSheet(t *testing.T) {
 		}
 		p.Close()
 	}
+}
+
+// wideScenario has six choices at its start, each to its own ending: a map
+// wider than tall, that prints larger on a landscape page.
+const wideScenario = `
+-- content/_index.md --
+---
+title: Wide
+---
+A pack with one wide scenario.
+-- scenarios/wide.yaml --
+id: wide
+title: Six ways out
+service: all
+steps:
+  - id: start
+    situation: Six ways.
+    choices:
+      - {text: One., feedback: One., judgement: good, next: e1}
+      - {text: Two., feedback: Two., judgement: risky, next: e2}
+      - {text: Three., feedback: Three., judgement: poor, next: e3}
+      - {text: Four., feedback: Four., judgement: poor, next: e4}
+      - {text: Five., feedback: Five., judgement: risky, next: e5}
+      - {text: Six., feedback: Six., judgement: poor, next: e6}
+  - {id: e1, title: The first way out, ending: One., result: good}
+  - {id: e2, title: The second way out, ending: Two., result: risky}
+  - {id: e3, title: The third way out, ending: Three., result: poor}
+  - {id: e4, title: The fourth way out, ending: Four., result: poor}
+  - {id: e5, title: The fifth way out, ending: Five., result: risky}
+  - {id: e6, title: The sixth way out, ending: Six., result: poor}
+`
+
+// TestWideMapPrintsLandscape: on the facilitator sheet, a map wider than tall
+// is printed on a landscape page of its own (a named page, print.css's size for
+// the rest); the sheet's other pages stay portrait.
+func TestWideMapPrintsLandscape(t *testing.T) {
+	handout.Tools(t)
+	b := browser.Start(t)
+	s := sitetest.Build(t, wideScenario)
+	s.AssertFile("scenarios/wide/facilitator.html", `class="gp-map-sheet gp-map-sheet--landscape"`)
+	dir := s.Unzip()
+	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "scenarios", "wide", "facilitator.html")), browser.Options{})
+	pdf := handout.Print(t, p, handout.A4)
+	pages := handout.Pages(t, pdf)
+	f := filepath.Join(t.TempDir(), "wide.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(len(pages)), f).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	var sizes []string // "portrait" or "landscape", page by page
+	for _, l := range strings.Split(string(out), "\n") {
+		var n int
+		var w, h float64
+		if _, err := fmt.Sscanf(l, "Page %d size: %f x %f", &n, &w, &h); err == nil {
+			sizes = append(sizes, map[bool]string{true: "landscape", false: "portrait"}[w > h])
+		}
+	}
+	if len(sizes) != len(pages) {
+		t.Fatalf("pdfinfo: %d page sizes for %d pages:\n%s", len(sizes), len(pages), out)
+	}
+	for i, pg := range pages {
+		want := "portrait"
+		if strings.Contains(pg, "Map of the scenario") {
+			want = "landscape"
+			for _, w := range []string{"Step 1 · Situation", "Step 7 · Ending", "Best path"} {
+				if !strings.Contains(pg, w) {
+					t.Errorf("page %d, the map's, lacks %q", i+1, w)
+				}
+			}
+		}
+		if sizes[i] != want {
+			t.Errorf("page %d is %s, want %s:\n%s", i+1, sizes[i], want, pg)
+		}
+	}
+	// The map's page is the last: the sheet's foot does not take a page of its own.
+	if last := pages[len(pages)-1]; !strings.Contains(last, "Map of the scenario") {
+		t.Errorf("the last page is not the map's:\n%s", last)
+	}
+	t.Logf("pages: %v", sizes)
 }
