@@ -279,3 +279,48 @@ func TestWideMapPrintsLandscape(t *testing.T) {
 	}
 	t.Logf("pages: %v", sizes)
 }
+
+// TestMapEscapesAuthorText: a title with markup, quotes and ampersands reaches
+// the built page's map as text, on the page and in the region's label; in
+// Chromium nothing of it runs and the map reads as written.
+func TestMapEscapesAuthorText(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/_index.md --
+---
+title: Escapes
+---
+One scenario.
+-- scenarios/x.yaml --
+id: x
+title: "Tom & \"Jerry\" <b>"
+service: all
+steps:
+  - id: start
+    title: "<script>alert('map')</script> & \"quotes\""
+    situation: A request.
+    choices:
+      - {text: Go., feedback: Fine., judgement: good, next: end}
+  - {id: end, title: "<img src=x onerror=alert(1)>", ending: Done., result: good}
+`)
+	s.AssertFile("scenarios/x.html",
+		`aria-label="Map of Tom &amp; &#34;Jerry&#34; &lt;b&gt;"`,
+		`&lt;script&gt;alert(&#39;map&#39;)&lt;/script&gt;`,
+		`&lt;img src=x onerror=alert(1)&gt;`,
+		"! <script>alert", "! <img src=x")
+	b := browser.Start(t)
+	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(s.Unzip(), "scenarios", "x.html")), browser.Options{})
+	var got struct {
+		Texts  string
+		Label  string
+		Images int
+	}
+	p.Eval(t, `(() => ({Texts: Array.from(document.querySelectorAll('.gp-map svg > g > text')).map(t => t.textContent).join(' '),
+		Label: document.querySelector('.gp-map').getAttribute('aria-label'), Images: document.querySelectorAll('.gp-map img, .gp-map script').length}))()`, &got)
+	if !strings.Contains(got.Texts, `<script>alert('map')</ script> & "quotes"`) || !strings.Contains(got.Texts, `<img src=x onerror=alert(1)>`) ||
+		got.Label != `Map of Tom & "Jerry" <b>` || got.Images != 0 {
+		t.Errorf("the map does not read as written: %+v", got)
+	}
+	if pr := p.Problems(); len(pr) > 0 {
+		t.Errorf("problems: %v", pr)
+	}
+}
