@@ -318,3 +318,18 @@ func TestWrap(t *testing.T) {
 	lines, _ = scenariomap.Wrap("supercalifragilisticexpialidociously", 80, 13, 3)
 	qt.Assert(t, len(lines) > 1, qt.IsTrue)
 }
+
+// BenchmarkDraw: the cost of a map, for a demo scenario and a 30-step one.
+func BenchmarkDraw(b *testing.B) {
+	demo, err := scenario.Load(repo, []string{"5.8", "3.5"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range []*scenario.Scenario{demo[2], generated(0, 30)} {
+		b.Run(s.ID, func(b *testing.B) {
+			for range b.N {
+				quiz.Map(s)
+			}
+		})
+	}
+}
