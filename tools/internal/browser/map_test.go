@@ -162,7 +162,8 @@ func waitFor(t *testing.T, p *browser.Page, cond string) {
 
 // TestMapOnTheFacilitatorSheet: the facilitator sheet's map, on screen and as
 // printed (print media), has no overlaps and no text out of its boxes; printed
-// on A4 it is on a page of its own, all of it: every step and the key beneath.
+// on A4 and on Letter it is the last page, all of it: every step and the key
+// beneath, with the sheet's foot (which does not spill onto a page of its own).
 func TestMapOnTheFacilitatorSheet(t *testing.T) {
 	handout.Tools(t)
 	b := browser.Start(t)
@@ -173,26 +174,28 @@ func TestMapOnTheFacilitatorSheet(t *testing.T) {
 		checkMap(t, p, c, "sheet")
 		p.Run(t, emulation.SetEmulatedMedia().WithMedia("print"))
 		checkMap(t, p, c, "sheet, print media")
-		pages := handout.Pages(t, handout.Print(t, p, handout.A4))
-		var on []int
-		for i, pg := range pages {
-			if strings.Contains(pg, "Map of the scenario") {
-				on = append(on, i)
+		for _, paper := range handout.Papers {
+			pages := handout.Pages(t, handout.Print(t, p, paper))
+			var on []int
+			for i, pg := range pages {
+				if strings.Contains(pg, "Map of the scenario") {
+					on = append(on, i)
+				}
 			}
-		}
-		if len(on) != 1 {
-			t.Errorf("%s: the map's heading is on pages %v of %d", c.ID, on, len(pages))
-			p.Close()
-			continue
-		}
-		pg := pages[on[0]]
-		for _, st := range c.Steps {
-			if !strings.Contains(pg, fmt.Sprintf("Step %d · ", st.N)) {
-				t.Errorf("%s: printed, step %d is not on the map's page", c.ID, st.N)
+			// The map is the sheet's last page, with its foot: nothing spills over.
+			if len(on) != 1 || on[0] != len(pages)-1 {
+				t.Errorf("%s (%s): the map's heading is on pages %v of %d", c.ID, paper.Name, on, len(pages))
+				continue
 			}
-		}
-		if !strings.Contains(pg, "Best path") || strings.Contains(pg, "Step by step") {
-			t.Errorf("%s: printed, the map's page is not the map alone, whole:\n%s", c.ID, pg)
+			pg := pages[on[0]]
+			for _, st := range c.Steps {
+				if !strings.Contains(pg, fmt.Sprintf("Step %d · ", st.N)) {
+					t.Errorf("%s (%s): printed, step %d is not on the map's page", c.ID, paper.Name, st.N)
+				}
+			}
+			if !strings.Contains(pg, "Best path") || strings.Contains(pg, "Step by step") {
+				t.Errorf("%s (%s): printed, the map's page is not the map alone, whole:\n%s", c.ID, paper.Name, pg)
+			}
 		}
 		p.Close()
 	}
@@ -238,46 +241,48 @@ func TestWideMapPrintsLandscape(t *testing.T) {
 	s.AssertFile("scenarios/wide/facilitator.html", `class="gp-map-sheet gp-map-sheet--landscape"`)
 	dir := s.Unzip()
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "scenarios", "wide", "facilitator.html")), browser.Options{})
-	pdf := handout.Print(t, p, handout.A4)
-	pages := handout.Pages(t, pdf)
-	f := filepath.Join(t.TempDir(), "wide.pdf")
-	if err := os.WriteFile(f, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(len(pages)), f).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	var sizes []string // "portrait" or "landscape", page by page
-	for _, l := range strings.Split(string(out), "\n") {
-		var n int
-		var w, h float64
-		if _, err := fmt.Sscanf(l, "Page %d size: %f x %f", &n, &w, &h); err == nil {
-			sizes = append(sizes, map[bool]string{true: "landscape", false: "portrait"}[w > h])
+	for _, paper := range handout.Papers {
+		pdf := handout.Print(t, p, paper)
+		pages := handout.Pages(t, pdf)
+		f := filepath.Join(t.TempDir(), "wide.pdf")
+		if err := os.WriteFile(f, pdf, 0o644); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(sizes) != len(pages) {
-		t.Fatalf("pdfinfo: %d page sizes for %d pages:\n%s", len(sizes), len(pages), out)
-	}
-	for i, pg := range pages {
-		want := "portrait"
-		if strings.Contains(pg, "Map of the scenario") {
-			want = "landscape"
-			for _, w := range []string{"Step 1 · Situation", "Step 7 · Ending", "Best path"} {
-				if !strings.Contains(pg, w) {
-					t.Errorf("page %d, the map's, lacks %q", i+1, w)
-				}
+		out, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(len(pages)), f).Output()
+		if err != nil {
+			t.Fatalf("pdfinfo: %v", err)
+		}
+		var sizes []string // "portrait" or "landscape", page by page
+		for _, l := range strings.Split(string(out), "\n") {
+			var n int
+			var w, h float64
+			if _, err := fmt.Sscanf(l, "Page %d size: %f x %f", &n, &w, &h); err == nil {
+				sizes = append(sizes, map[bool]string{true: "landscape", false: "portrait"}[w > h])
 			}
 		}
-		if sizes[i] != want {
-			t.Errorf("page %d is %s, want %s:\n%s", i+1, sizes[i], want, pg)
+		if len(sizes) != len(pages) {
+			t.Fatalf("pdfinfo: %d page sizes for %d pages:\n%s", len(sizes), len(pages), out)
 		}
+		for i, pg := range pages {
+			want := "portrait"
+			if strings.Contains(pg, "Map of the scenario") {
+				want = "landscape"
+				for _, w := range []string{"Step 1 · Situation", "Step 7 · Ending", "Best path"} {
+					if !strings.Contains(pg, w) {
+						t.Errorf("page %d, the map's, lacks %q", i+1, w)
+					}
+				}
+			}
+			if sizes[i] != want {
+				t.Errorf("%s: page %d is %s, want %s:\n%s", paper.Name, i+1, sizes[i], want, pg)
+			}
+		}
+		// The map's page is the last: the sheet's foot does not take a page of its own.
+		if last := pages[len(pages)-1]; !strings.Contains(last, "Map of the scenario") {
+			t.Errorf("%s: the last page is not the map's:\n%s", paper.Name, last)
+		}
+		t.Logf("%s: pages %v", paper.Name, sizes)
 	}
-	// The map's page is the last: the sheet's foot does not take a page of its own.
-	if last := pages[len(pages)-1]; !strings.Contains(last, "Map of the scenario") {
-		t.Errorf("the last page is not the map's:\n%s", last)
-	}
-	t.Logf("pages: %v", sizes)
 }
 
 // TestMapEscapesAuthorText: a title with markup, quotes and ampersands reaches
