@@ -139,7 +139,7 @@ func (w *svg) box(nd *node, top float64, title func(*scenario.Step) string) {
 	}
 	w.f(`<g>`)
 	if nd.truncated {
-		w.f(`<title>%s</title>`, esc(title(st)))
+		w.f("<title>%s</title>\n", esc(title(st)))
 	}
 	rect := func(inset, rx float64, fill, stroke, sw string) {
 		w.f(`<rect x="%s" y="%s" width="%s" height="%s"`, num(x0+inset), num(y0+inset), num(wd-2*inset), num(h-2*inset))
