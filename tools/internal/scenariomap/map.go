@@ -121,6 +121,15 @@ func describe(s *scenario.Scenario, g *graph, o Options) string {
 	if len(path) > 0 {
 		b.WriteString(" The best path: " + strings.Join(path, "; ") + ".")
 	}
+	backs := 0
+	for _, e := range g.edges {
+		if e.back {
+			backs++
+		}
+	}
+	if backs > 0 {
+		fmt.Fprintf(&b, " %d choices lead back to an earlier step (or the same one); their arrows run round the right-hand side.", backs)
+	}
 	var ends []string
 	for _, nd := range g.nodes[:g.steps] {
 		if nd.step.Kind == scenario.Ending {
