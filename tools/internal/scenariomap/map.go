@@ -128,7 +128,11 @@ func describe(s *scenario.Scenario, g *graph, o Options) string {
 		}
 	}
 	if backs > 0 {
-		fmt.Fprintf(&b, " %d choices lead back to an earlier step (or the same one); their arrows run round the right-hand side.", backs)
+		what := fmt.Sprintf("%d choices lead", backs)
+		if backs == 1 {
+			what = "1 choice leads"
+		}
+		fmt.Fprintf(&b, " %s back to an earlier step (or the same one), round the right-hand side.", what)
 	}
 	var ends []string
 	for _, nd := range g.nodes[:g.steps] {

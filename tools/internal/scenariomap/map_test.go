@@ -257,7 +257,7 @@ func TestBackEdges(t *testing.T) {
 	qt.Assert(t, backs, qt.Equals, 3)
 	m := scenariomap.Draw(s, scenariomap.Options{})
 	qt.Assert(t, m.SVG, qt.Contains, `stroke-dasharray="7 4"`)
-	qt.Assert(t, m.SVG, qt.Contains, "3 choices lead back to an earlier step (or the same one)")
+	qt.Assert(t, m.SVG, qt.Contains, "3 choices lead back to an earlier step (or the same one), round the right-hand side.")
 }
 
 // TestSafeMarkup: author text is escaped; the SVG is well-formed XML with no
