@@ -3,6 +3,7 @@
 //
 //	guidepack build        build public/ and dist/<pack>-<version>.zip
 //	guidepack serve        live preview while you edit
+//	guidepack map FILE     a scenario's map, as SVG
 //	guidepack help         this text
 package main
 
@@ -26,6 +27,8 @@ Usage:
                                it, or with --no-wait fails at once
   guidepack serve [-C dir] [--no-wait]
                                preview the pack while you edit it
+  guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg
+                               draw a scenario's map (every step and choice)
   guidepack hugo [args]        run the Hugo that guidepack is built with
   guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
                                write a synthetic pack for benchmarks
@@ -54,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdBuild(args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(args[1:], stdout, stderr)
+	case "map":
+		err = cmdMap(args[1:], stdout)
 	case "hugo":
 		err = cmdHugo(args[1:])
 	case site.ChildCommand: // guidepack build runs Hugo in a child process

@@ -17,6 +17,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
+	"github.com/guidepack/guidepack/tools/internal/scenariomap"
 )
 
 // Compiled is a scenario as the layouts and the browser script read it.
@@ -32,6 +33,14 @@ type Compiled struct {
 	Best     []string `json:"best"` // the step ids of the best path, start to ending
 	Source   string   `json:"source"`
 	Versions []string `json:"versions,omitempty"`
+	Map      MapSVG   `json:"map"` // drawn by tools/internal/scenariomap
+}
+
+// MapSVG is a scenario's map: every step and choice, with the answers.
+type MapSVG struct {
+	SVG    string `json:"svg"` // an <svg> element; author text in it is escaped
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
 }
 
 // Step is one step, rendered.
@@ -251,7 +260,15 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 		return nil, ps
 	}
 	c.Best = bestPath(s)
+	m := Map(s)
+	c.Map = MapSVG{SVG: m.SVG, Width: m.Width, Height: m.Height}
 	return c, nil
+}
+
+// Map draws the map of s, with its best path and its steps' titles as its page
+// shows them.
+func Map(s *scenario.Scenario) scenariomap.Map {
+	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf})
 }
 
 // bestPath follows the first good choice from the start to an ending.

@@ -1,0 +1,158 @@
+package scenariomap
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
+
+// Map is a scenario's map.
+type Map struct {
+	SVG           string // an <svg> element, ready to put in a page or a file
+	Width, Height int    // its size in px
+	Crossings     int    // how many pairs of edges cross between rows
+}
+
+// Options says what the scenario alone does not.
+type Options struct {
+	Best  []string                    // the step ids of the best path, start to ending
+	Title func(*scenario.Step) string // a step's title as its page shows it
+}
+
+// Draw lays out and draws s. It never fails: a step that no choice reaches
+// still gets its box (on the top row), and a choice that names no step is left
+// out (the scenario checker reports both).
+func Draw(s *scenario.Scenario, o Options) Map {
+	o = o.withDefaults()
+	g, rs, crossings := layout(s, o)
+
+	right := 0.0
+	lanes := 0
+	for _, nd := range g.nodes {
+		right = max(right, nd.x+nd.w/2)
+	}
+	for _, e := range g.edges {
+		if e.back {
+			lanes = max(lanes, e.lane+1)
+		}
+	}
+	width := math.Ceil(max(right+laneGap*float64(lanes)+margin, 340))
+
+	w := &svg{id: s.ID}
+	var body svg
+	body.id = w.id
+	body.f("<g fill=\"none\">\n")
+	for _, e := range g.edges {
+		body.edge(e)
+	}
+	body.f("</g>\n")
+	for _, nd := range g.nodes[:g.steps] {
+		body.box(nd, rs.top[nd.rank], o.Title)
+	}
+	if start := startNode(g, s.Start); start != nil {
+		body.start(start, rs.top[start.rank])
+	}
+	for _, e := range g.edges {
+		body.letter(e)
+	}
+	height := math.Ceil(body.legend(rs.bottom+16, width) + margin)
+
+	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-map-title %s-map-desc" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
+		int(width), int(height), int(width), int(height), w.id, w.id, ink)
+	w.f(`<title id="%s-map-title">Map of the scenario %s</title>`+"\n", w.id, esc(quote(s.Title)))
+	w.f(`<desc id="%s-map-desc">%s</desc>`+"\n", w.id, esc(describe(s, g, o)))
+	w.defs()
+	w.f(`<rect width="%d" height="%d" fill="%s"/>`+"\n", int(width), int(height), white)
+	w.WriteString(body.String())
+	w.f("</svg>\n")
+	return Map{SVG: w.String(), Width: int(width), Height: int(height), Crossings: crossings}
+}
+
+// layout runs the layout's steps; Draw draws what it returns.
+func layout(s *scenario.Scenario, o Options) (*graph, rows, int) {
+	g := build(s, o.Best)
+	g.order()
+	crossings := g.crossings()
+	g.size(o.Title)
+	g.place()
+	return g, g.route(s.Start), crossings
+}
+
+func startNode(g *graph, id string) *node {
+	for _, nd := range g.nodes[:g.steps] {
+		if nd.step.ID == id {
+			return nd
+		}
+	}
+	return nil
+}
+
+func quote(s string) string { return "“" + s + "”" }
+
+// describe says in words what the map shows: the best path, with the choice to
+// make at each step, and the endings.
+func describe(s *scenario.Scenario, g *graph, o Options) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d steps, each a box numbered as on the scenario's page; each choice is an arrow from its letter: a good choice a solid line, a risky one dashed, a poor one dotted; the best path is drawn thicker.", g.steps)
+	byID := map[string]*node{}
+	for _, nd := range g.nodes[:g.steps] {
+		if byID[nd.step.ID] == nil {
+			byID[nd.step.ID] = nd
+		}
+	}
+	var path []string
+	for i, id := range o.Best {
+		nd := byID[id]
+		if nd == nil {
+			continue
+		}
+		part := fmt.Sprintf("step %d, %s", nd.n, o.Title(nd.step))
+		if i+1 < len(o.Best) {
+			for _, e := range nd.outs {
+				if e.best && e.label != "" {
+					part += ", choose " + e.label
+				}
+			}
+		}
+		path = append(path, part)
+	}
+	if len(path) > 0 {
+		b.WriteString(" The best path: " + strings.Join(path, "; ") + ".")
+	}
+	backs := 0
+	for _, e := range g.edges {
+		if e.back {
+			backs++
+		}
+	}
+	if backs > 0 {
+		what := fmt.Sprintf("%d choices lead", backs)
+		if backs == 1 {
+			what = "1 choice leads"
+		}
+		fmt.Fprintf(&b, " %s back to an earlier step (or the same one), round the right-hand side.", what)
+	}
+	var ends []string
+	for _, nd := range g.nodes[:g.steps] {
+		if nd.step.Kind == scenario.Ending {
+			e := fmt.Sprintf("step %d, %s", nd.n, o.Title(nd.step))
+			if nd.step.Result != "" {
+				e += " (" + nd.step.Result + ")"
+			}
+			ends = append(ends, e)
+		}
+	}
+	if len(ends) > 0 {
+		b.WriteString(" Endings: " + strings.Join(ends, "; ") + ".")
+	}
+	return b.String()
+}
+
+func (o Options) withDefaults() Options {
+	if o.Title == nil {
+		o.Title = func(st *scenario.Step) string { return st.Title }
+	}
+	return o
+}
