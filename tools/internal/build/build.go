@@ -167,7 +167,8 @@ func run(o Options) (*Result, error) {
 	if hugoPeak > 0 {
 		res.Stages[len(res.Stages)-1].PeakRSS = hugoPeak
 	}
-	debug.FreeOSMemory() // Hugo's pages are garbage now: give their memory back
+	debug.FreeOSMemory()      // Hugo's pages are garbage now: give their memory back
+	publish.StartSync(staged) // to disk while the stages after Hugo run: publishing then waits less
 	var sc *scanned
 	if err := stage("scan", func() (err error) { sc, err = scan.finish(); return err }); err != nil {
 		return nil, err

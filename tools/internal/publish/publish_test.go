@@ -321,7 +321,7 @@ type killFS struct{ crashFS }
 
 func (k *killFS) step() {
 	if k.steps == k.at {
-		syscall.Kill(os.Getpid(), syscall.SIGKILL)
+		killSelf()
 		select {}
 	}
 }

@@ -1,0 +1,5 @@
+package publish
+
+import "errors"
+
+func unixSync() error { return errors.ErrUnsupported }
