@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/procmem"
 	"github.com/guidepack/guidepack/tools/internal/publish"
@@ -98,7 +99,8 @@ func run(o Options) (*Result, error) {
 	defer held.Release()
 	start := time.Now() // once the lock is held: the time waited is not the build's
 	p, err := readPack(root)
-	if err != nil {
+	var configProblems diag.Problems // reported with the authored files' own, in one run
+	if err != nil && !errors.As(err, &configProblems) {
 		return nil, err
 	}
 	res := &Result{Pack: p, Site: o.Public}
@@ -136,6 +138,7 @@ func run(o Options) (*Result, error) {
 	var want manifest
 	if err := stage("scenarios", func() (err error) {
 		prep, err = Prepare(root)
+		err = withProblems(err, configProblems)
 		res.Scenarios = prep.Scenarios
 		if err == nil {
 			err = want.addGenerated(root)

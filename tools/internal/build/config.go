@@ -199,3 +199,19 @@ func dotted(it unstable.Iterator) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// withProblems adds more problems (config.toml's) to err, what Prepare
+// returned, so that every mistake found before Hugo is reported in one run.
+func withProblems(err error, more diag.Problems) error {
+	if len(more) == 0 {
+		return err
+	}
+	var ps diag.Problems
+	switch {
+	case err == nil:
+		return more.Err()
+	case errors.As(err, &ps):
+		return append(append(diag.Problems(nil), more...), ps...).Err()
+	}
+	return err
+}
