@@ -10,7 +10,7 @@
   var root = document.querySelector('[data-module="gp-search"]');
   if (!root) return;
   // The same stop words as tools/internal/search (a test keeps them equal).
-  var STOP = {};
+  var STOP = Object.create(null);
   'a an and are as at be but by can could do does for from has have how i if in is it its me my of on or s should t that the their them they this to was we what when where which who why will with would you your'
     .split(' ').forEach(function (w) { STOP[w] = 1; });
   var MAX_PREFIX = 40, SHOW = 20, PER_CHUNK = 100;
@@ -18,7 +18,7 @@
   var input = root.querySelector('input[name="q"]');
   var status = root.querySelector('.gp-search__status');
   var list = root.querySelector('.gp-search__results');
-  var loaded = {}, waiting = {};
+  var loaded = Object.create(null), waiting = Object.create(null);
   root.classList.add('gp-search--js');
 
   window.gpSearch = {
@@ -48,6 +48,8 @@
   function words(s) {
     return fold(s).split(/[^a-z0-9]+/).filter(function (w) { return w && !STOP[w]; });
   }
+  // foreign says whether q has letters or digits outside a–z and 0–9 (another script).
+  function foreign(q) { return /[\p{L}\p{N}]/u.test(fold(q).replace(/[a-z0-9]/g, '')); }
   function lowerBound(a, w) {
     var lo = 0, hi = a.length;
     while (lo < hi) { var m = (lo + hi) >> 1; if (a[m] < w) lo = m + 1; else hi = m; }
@@ -58,7 +60,7 @@
   function find(ws) {
     var total = null, forms = [];
     ws.forEach(function (w, i) {
-      var c = loaded['t-' + w[0]], stems = {};
+      var c = loaded['t-' + w[0]], stems = Object.create(null);
       if (c) {
         var j = lowerBound(c.f, w);
         if (c.f[j] === w) stems[c.s[j]] = 1;
@@ -67,7 +69,7 @@
         }
         c.f.forEach(function (f, k) { if (stems[c.s[k]]) forms.push(f); });
       }
-      var scores = {};
+      var scores = Object.create(null);
       Object.keys(stems).forEach(function (si) {
         var p = c.p[si];
         for (var k = 0; k < p.length; k += 2) if (p[k + 1] > (scores[p[k]] || 0)) scores[p[k]] = p[k + 1];
@@ -112,7 +114,13 @@
     var mine = ++seq;
     var ws = words(q);
     try { history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname); } catch (e) { /* some browsers refuse under file:// */ }
-    if (!ws.length) { list.textContent = ''; status.textContent = ''; return; }
+    if (!ws.length) {
+      list.textContent = '';
+      // Letters the index does not hold (another script): say so, not nothing.
+      status.textContent = foreign(q) ? 'No results. This pack\u2019s search covers English words.' : '';
+      root.setAttribute('data-gp-shown', q);
+      return;
+    }
     var chunks = [];
     ws.forEach(function (w) { if (chunks.indexOf('t-' + w[0]) < 0) chunks.push('t-' + w[0]); });
     need(chunks, function () {
@@ -130,7 +138,7 @@
   function show(q, found, top) {
     list.textContent = '';
     var n = found.results.length;
-    status.textContent = n === 0 ? 'No results for “' + q + '”. Try fewer or other words, or the A–Z index.' :
+    status.textContent = n === 0 ? (foreign(q) ? 'No results. This pack\u2019s search covers English words.' : 'No results for “' + q + '”. Try fewer or other words, or the A–Z index.') :
       n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”' + (n > SHOW ? ', the first ' + SHOW + ' shown' : '');
     top.forEach(function (r) {
       var d = loaded['d-' + Math.floor(r[0] / PER_CHUNK)][r[0] % PER_CHUNK];
@@ -153,6 +161,7 @@
       li.appendChild(p);
       list.appendChild(li);
     });
+    root.setAttribute('data-gp-shown', q); // what is on screen: for tests and styles
   }
 
   var timer;
@@ -166,7 +175,7 @@
   });
   var m = /[?&]q=([^&]*)/.exec(location.search);
   if (m) {
-    input.value = decodeURIComponent(m[1].replace(/\+/g, ' '));
+    try { input.value = decodeURIComponent(m[1].replace(/\+/g, ' ')); } catch (e) { input.value = m[1]; } // ?q=% is not a valid escape
     run(input.value.trim());
   }
 })();
