@@ -14,7 +14,7 @@ import (
 // synonymsFile is where authors name the words readers use for the pack's words.
 const synonymsFile = "data/synonyms.yaml"
 
-const synonymsExample = "for example\n  whistleblowing: [raising a concern, report a concern]"
+const synonymsExample = "for example: whistleblowing: [raising a concern, report a concern]"
 
 // checkSynonyms checks data/synonyms.yaml: a map from one word to a list of the
 // words or phrases a search for it also finds. A missing file is fine.
