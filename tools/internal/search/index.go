@@ -34,7 +34,7 @@ const textChars = 3000
 
 // BM25F: the weight of a word's place in a document, and the usual constants.
 var (
-	fieldWeight = [3]float64{6, 2.5, 1}     // title, headings, text
+	fieldWeight = [3]float64{6, 2.5, 1}      // title, headings, text
 	fieldB      = [3]float64{0.5, 0.5, 0.75} // how much a field's length counts
 )
 

@@ -29,19 +29,19 @@ const (
 // Meta is the index's metadata (search/meta.js): what the runtime needs before
 // it can load anything else.
 type Meta struct {
-	Pattern      string            `json:"pattern"`      // the word pattern (WordPattern)
-	Stop         string            `json:"stop"`         // the stop words, space-separated
-	Contractions map[string]string `json:"con"`          // contraction → its words
-	Terms        []string          `json:"t"`            // the first form of each term chunk t-<i>
-	Vocab        string            `json:"v"`            // the first letters with a vocabulary file v-<letter>
-	Docs         []int             `json:"d"`            // the first document of each docs chunk d-<i>
-	Groups       string            `json:"g"`            // how many documents each result group has, in order (encoded)
-	MaxPrefix    int               `json:"maxPrefix"`    //
-	MinPrefix    int               `json:"minPrefix"`    //
-	Show         int               `json:"show"`         //
-	Typo         [2]int            `json:"typo"`         // the shortest words corrected with 1 and with 2 edits
-	Alphabet     string            `json:"alphabet"`     // the digits of the encoded numbers
-	Count        int               `json:"count"`        // documents
+	Pattern      string            `json:"pattern"`   // the word pattern (WordPattern)
+	Stop         string            `json:"stop"`      // the stop words, space-separated
+	Contractions map[string]string `json:"con"`       // contraction → its words
+	Terms        []string          `json:"t"`         // the first form of each term chunk t-<i>
+	Vocab        string            `json:"v"`         // the first letters with a vocabulary file v-<letter>
+	Docs         []int             `json:"d"`         // the first document of each docs chunk d-<i>
+	Groups       string            `json:"g"`         // how many documents each result group has, in order (encoded)
+	MaxPrefix    int               `json:"maxPrefix"` //
+	MinPrefix    int               `json:"minPrefix"` //
+	Show         int               `json:"show"`      //
+	Typo         [2]int            `json:"typo"`      // the shortest words corrected with 1 and with 2 edits
+	Alphabet     string            `json:"alphabet"`  // the digits of the encoded numbers
+	Count        int               `json:"count"`     // documents
 }
 
 // Alphabet are the digits of encoded numbers: base 32, with a continuation
