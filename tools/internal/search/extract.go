@@ -176,8 +176,7 @@ func (x *extractor) read(from, to int, d *Doc, out *texts) {
 				if h := x.firstHeading(i+1, end); h != "" {
 					sub.Title = h
 				}
-				x.subs = append(x.subs, sub)
-				out.heads.WriteString(" " + sub.Title + " ")
+				x.subs = append(x.subs, sub) // its words are its own, not its page's
 				i = end
 			case t.DataAtom == atom.H1 && d == x.page:
 				x.page.Title = squash(text(p, i))

@@ -30,7 +30,7 @@ import (
 )
 
 // textChars is how much of a document's text is kept for passages.
-const textChars = 3000
+const textChars = 8000
 
 // BM25F: the weight of a word's place in a document, and the usual constants.
 var (
