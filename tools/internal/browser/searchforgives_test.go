@@ -29,11 +29,39 @@ func TestSearchForgives(t *testing.T) {
 	if s.Note != "Showing results for friend. Search for freind instead?" || len(s.Links) == 0 {
 		t.Errorf("freind: note %q, results %q", s.Note, s.Links)
 	}
+	var exact string
+	p.Eval(t, `document.querySelector('.gp-search__note a').getAttribute('href')`, &exact)
 	if s := searchFor(t, p, "photgraph permision"); !strings.HasPrefix(s.Note, "Showing results for photograph permission.") {
 		t.Errorf("photgraph permision: note %q", s.Note)
 	}
 	if s := searchFor(t, p, "friend"); s.Note != "" {
 		t.Errorf("a word with matches is not corrected: %q", s.Note)
+	}
+	// The way back to what was typed: no correction, and it says so.
+	if exact != "?q=freind&exact=1" {
+		t.Errorf("the link to search for what was typed is %q", exact)
+	}
+	e := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html"))+exact, browser.Options{})
+	waitShown(t, e, "freind")
+	var status string
+	e.Eval(t, `document.querySelector('.gp-search__status').textContent`, &status)
+	if !strings.HasPrefix(status, "No results for “freind”") {
+		t.Errorf("search for freind instead: %q", status)
+	}
+
+	// Word forms and contractions find the same pages.
+	for _, same := range [][]string{
+		{"dont want social media", "don't want social media", "don’t want social media", "do not want social media"},
+		{"racism", "racist", "racists"},
+		{"photo", "photos", "photograph", "photographs"},
+		{"reporting a concern", "report concerns", "reported concern"},
+	} {
+		want := searchFor(t, p, same[0]).Links
+		for _, q := range same[1:] {
+			if got := searchFor(t, p, q).Links; !slices.Equal(got, want) || len(got) == 0 {
+				t.Errorf("%q finds %q; %q finds %q", q, got, same[0], want)
+			}
+		}
 	}
 
 	s = searchFor(t, p, "colleague racist post")
