@@ -247,9 +247,9 @@
     Array.prototype.forEach.call(root.querySelectorAll('.gp-search__extra'), function (e) { e.remove(); });
     status.textContent = message;
     if (r) {
-      var n = r.full, said = '“' + r.ws.join(' ') + '”';
-      status.textContent = n ? n + (n === 1 ? ' result' : ' results') + ' for ' + (r.typed ? said : '“' + q + '”') + (n > M.show ? ', the first ' + M.show + ' shown' : '') :
-        r.more.length ? 'No result has every word of “' + q + '”.' :
+      var n = r.full, said = '“' + (r.typed ? r.ws.join(' ') : q) + '”';
+      status.textContent = n ? n + (n === 1 ? ' result' : ' results') + ' for ' + said + (n > M.show ? ', the first ' + M.show + ' shown' : '') :
+        r.more.length ? 'No result has every word of ' + said + '.' :
         foreign(q) ? ENGLISH : 'No results for “' + q + '”. Try fewer or other words, or the A–Z index.';
       if (r.typed) {
         var p = el('p', 'gp-search__note gp-search__extra');

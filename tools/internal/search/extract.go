@@ -30,17 +30,18 @@ type Head struct {
 // skipped are the classes whose elements search leaves out: the policy notice
 // every page repeats, lists of other pages (a listing's entries are those
 // pages' titles: the pages themselves answer), the cited codes line, print
-// links, and a scenario's instructions, verdicts and links between steps
-// (verdicts give answers away, and none is what a reader searches for).
+// links, a common question's own link, and a scenario's instructions,
+// verdicts, answers and links between steps (verdicts and answers give a
+// scenario away, and none is what a reader searches for).
 var skipped = map[string]bool{
-	"gp-notice": true, "gp-list": true, "gp-meta": true, "gp-print-link": true,
+	"gp-notice": true, "gp-list": true, "gp-meta": true, "gp-faq__codes": true, "gp-faq__link": true, "gp-print-link": true,
 	"gp-scenario__intro": true, "gp-scenario__ask": true, "gp-judgement": true, "gp-scenario__go": true,
-	"gp-scenario__reflection": true,
+	"gp-scenario__reflection": true, "gp-scenario__answer": true,
 }
 
 // quiet are the classes inside which <summary>, <legend> and <strong> are
-// boilerplate or answer marks ("What happens if you choose A", "A: right.").
-var quiet = map[string]bool{"gp-scenario__feedback": true, "gp-scenario__answer": true, "gp-scenario__options": true}
+// boilerplate ("What happens if you choose A", "Choose all the answers that apply").
+var quiet = map[string]bool{"gp-scenario__feedback": true, "gp-scenario__options": true}
 
 // extract reads a built page: the page itself and the parts of it marked with
 // data-gp-search-doc (and an id). Only <main> is read. A part marked "step"
