@@ -294,7 +294,7 @@
   // finder returns a regular expression for the marked word forms.
   function finder(marks) {
     var fs = marks.filter(function (f) { return f.length > 1; }).sort(function (a, b) { return b.length - a.length; });
-    return fs.length ? new RegExp('(?<![a-z0-9])(' + fs.map(function (f) { return f.replace(/[^a-z0-9']/g, ''); }).join('|') + ')(?![a-z0-9])', 'g') : null;
+    return fs.length ? new RegExp('(?<![a-z0-9])(' + fs.map(function (f) { return f.replace(/[^a-z0-9'.]/g, '').replace(/\./g, '\\.'); }).join('|') + ')(?![a-z0-9])', 'g') : null;
   }
   function same(text) { var f = fold(text); return f.length === text.length ? f : text.toLowerCase(); }
 

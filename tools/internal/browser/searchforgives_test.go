@@ -120,6 +120,9 @@ func TestSearchForgives(t *testing.T) {
 		}
 	}
 
+	if s := searchFor(t, p, "code 5.8"); !slices.Contains(s.Marks, "5.8") || s.Links[0] != "codes/5-8.html" {
+		t.Errorf("code 5.8: %q first, marked %q", s.Links, s.Marks)
+	}
 	for _, q := range []string{"xylophone", "zzzz qqqq", "xyz", "5.8", "0", "ñandú", "x"} {
 		searchFor(t, p, q)
 	}
