@@ -279,8 +279,8 @@
   function item(r, marks) {
     var c = lower(M.d, r[0] + 1) - 1, d = loaded['d-' + c][r[0] - M.d[c]];
     var li = el('li', 'gp-search__result'), part = d[5];
-    mark(link(base + (part ? d[0].split('#')[0] : d[0]), li, '', 'gp-search__link'), part ? d[2] : d[1], marks);
-    if (!part && d[2]) el('p', 'gp-search__section', li, d[2]);
+    mark(link(base + (part ? d[0].split('#')[0] : d[0]), li, '', 'gp-search__link'), part || d[1], marks);
+    if (d[2]) el('p', 'gp-search__section', li, d[2]);
     var p = el('p', 'gp-search__snippet', li), at = passage(p, d[3], marks), sub = null;
     if (part) sub = [d[0], d[1]];
     else d[4].forEach(function (h) { if (at >= h[0]) sub = [d[0] + '#' + h[1], h[2]]; });

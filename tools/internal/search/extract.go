@@ -19,6 +19,7 @@ type Doc struct {
 	Heads               []Head // the headings with an id, where they start in Text
 	Group               string // docs with the same group are one result (a scenario, its versions and steps)
 	Part                bool   // a step: shown under its page's title, as a sub-link
+	Page                string // a step's page title
 }
 
 // Head is a heading with an id: a passage under it links to it.
@@ -170,7 +171,10 @@ func (x *extractor) read(from, to int, d *Doc, out *texts) {
 			case i < x.quiet && (t.DataAtom == atom.Summary || t.DataAtom == atom.Legend || t.DataAtom == atom.Strong):
 				i = end
 			case htmlpage.Attr(t, "data-gp-search-doc") != "" && htmlpage.Attr(t, "id") != "" && d == x.page:
-				sub := Doc{URL: x.page.URL + "#" + htmlpage.Attr(t, "id"), Section: x.page.Title, Part: htmlpage.Attr(t, "data-gp-search-doc") == "step"}
+				sub := Doc{URL: x.page.URL + "#" + htmlpage.Attr(t, "id"), Section: x.page.Title}
+				if htmlpage.Attr(t, "data-gp-search-doc") == "step" {
+					sub.Part, sub.Page, sub.Section = true, x.page.Title, x.page.Section
+				}
 				st := newTexts(&sub)
 				x.read(i+1, end, &sub, st)
 				st.done()

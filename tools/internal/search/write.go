@@ -86,11 +86,11 @@ func (r row) MarshalJSON() ([]byte, error) {
 	for _, h := range r.doc.Heads {
 		heads = append(heads, [3]any{h.At, h.ID, h.Title})
 	}
-	part := 0
+	var page any = 0
 	if r.doc.Part {
-		part = 1
+		page = r.doc.Page
 	}
-	return json.Marshal([]any{r.doc.URL, r.doc.Title, r.doc.Section, r.doc.Text, heads, part})
+	return json.Marshal([]any{r.doc.URL, r.doc.Title, r.doc.Section, r.doc.Text, heads, page})
 }
 
 // Write writes the index as classic scripts into dir:
@@ -98,7 +98,7 @@ func (r row) MarshalJSON() ([]byte, error) {
 //	meta.js   gpSearch.add("meta", Meta)
 //	t-<i>.js  gpSearch.add("t-i", {f: [forms], s: [stem of each form], p: [postings of each stem]})
 //	v-<c>.js  gpSearch.add("v-c", "forms starting with c, the most frequent first")
-//	d-<i>.js  gpSearch.add("d-i", [[url, title, section, text, [[at, id, heading], …], part], …])
+//	d-<i>.js  gpSearch.add("d-i", [[url, title, section, text, [[at, id, heading], …], a step's page title or 0], …])
 func (ix *Index) Write(dir string) (Stats, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Stats{}, err
