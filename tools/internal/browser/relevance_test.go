@@ -84,7 +84,7 @@ func TestRelevanceOfTheShippedSearch(t *testing.T) {
 	var times []float64
 	byKind := map[string][2]int{}
 	for _, tc := range questions {
-		s := searchFor(t, p, tc.q)
+		s := browser.Search(t, p, tc.q)
 		times = append(times, s.Ms)
 		top := s.Links[:min(3, len(s.Links))]
 		found := slices.ContainsFunc(top, func(u string) bool { return u == tc.want || strings.HasPrefix(u, tc.want+"#") })

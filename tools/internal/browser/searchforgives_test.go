@@ -25,16 +25,16 @@ func TestSearchForgives(t *testing.T) {
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html")), browser.Options{})
 	p.Run(t, page.BringToFront())
 
-	s := searchFor(t, p, "freind")
+	s := browser.Search(t, p, "freind")
 	if s.Note != "Showing results for friend. Search for freind instead?" || len(s.Links) == 0 {
 		t.Errorf("freind: note %q, results %q", s.Note, s.Links)
 	}
 	var exact string
 	p.Eval(t, `document.querySelector('.gp-search__note a').getAttribute('href')`, &exact)
-	if s := searchFor(t, p, "photgraph permision"); !strings.HasPrefix(s.Note, "Showing results for photograph permission.") {
+	if s := browser.Search(t, p, "photgraph permision"); !strings.HasPrefix(s.Note, "Showing results for photograph permission.") {
 		t.Errorf("photgraph permision: note %q", s.Note)
 	}
-	if s := searchFor(t, p, "friend"); s.Note != "" {
+	if s := browser.Search(t, p, "friend"); s.Note != "" {
 		t.Errorf("a word with matches is not corrected: %q", s.Note)
 	}
 	// The way back to what was typed: no correction, and it says so.
@@ -42,7 +42,7 @@ func TestSearchForgives(t *testing.T) {
 		t.Errorf("the link to search for what was typed is %q", exact)
 	}
 	e := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html"))+exact, browser.Options{})
-	waitShown(t, e, "freind")
+	browser.WaitShown(t, e, "freind")
 	var status string
 	e.Eval(t, `document.querySelector('.gp-search__status').textContent`, &status)
 	if !strings.HasPrefix(status, "No results for “freind”") {
@@ -56,15 +56,15 @@ func TestSearchForgives(t *testing.T) {
 		{"photo", "photos", "photograph", "photographs"},
 		{"reporting a concern", "report concerns", "reported concern"},
 	} {
-		want := searchFor(t, p, same[0]).Links
+		want := browser.Search(t, p, same[0]).Links
 		for _, q := range same[1:] {
-			if got := searchFor(t, p, q).Links; !slices.Equal(got, want) || len(got) == 0 {
+			if got := browser.Search(t, p, q).Links; !slices.Equal(got, want) || len(got) == 0 {
 				t.Errorf("%q finds %q; %q finds %q", q, got, same[0], want)
 			}
 		}
 	}
 
-	s = searchFor(t, p, "colleague racist post")
+	s = browser.Search(t, p, "colleague racist post")
 	if !strings.Contains(s.Note, "some of your words") {
 		t.Errorf("colleague racist post: no line above the partial matches: %q", s.Note)
 	}
@@ -76,7 +76,7 @@ func TestSearchForgives(t *testing.T) {
 	}
 
 	for _, q := range []string{"my manager", "friend request", "request arrives", "boundary"} {
-		s := searchFor(t, p, q)
+		s := browser.Search(t, p, q)
 		seen := map[string]bool{}
 		for _, l := range s.Links {
 			page := strings.Split(l, "#")[0]
@@ -92,7 +92,7 @@ func TestSearchForgives(t *testing.T) {
 			seen[page] = true
 		}
 	}
-	s = searchFor(t, p, "request arrives")
+	s = browser.Search(t, p, "request arrives")
 	if !slices.ContainsFunc(s.Subs, func(x string) bool { return strings.Contains(x, "The request arrives") }) {
 		t.Errorf("request arrives: the step is not a sub-link: %q", s.Subs)
 	}
@@ -100,7 +100,7 @@ func TestSearchForgives(t *testing.T) {
 	verdict := regexp.MustCompile(`✓|✗|A (good|poor|risky) (choice|outcome)|: (not )?right\.|What happens if you choose|Check the answer|Go to step|Link to this answer|Codes cited`)
 	runTogether := regexp.MustCompile(`[a-z][A-Z][a-z]`)
 	for _, q := range []string{"reporting", "my manager", "friend request", "accept", "photos", "who should you tell", "delete the post", "promote", "registered"} {
-		s := searchFor(t, p, q)
+		s := browser.Search(t, p, q)
 		for i, sn := range s.Snippets {
 			if verdict.MatchString(sn) {
 				t.Errorf("%q: snippet %d gives an answer away: %q", q, i+1, sn)
@@ -120,11 +120,11 @@ func TestSearchForgives(t *testing.T) {
 		}
 	}
 
-	if s := searchFor(t, p, "code 5.8"); !slices.Contains(s.Marks, "5.8") || s.Links[0] != "codes/5-8.html" {
+	if s := browser.Search(t, p, "code 5.8"); !slices.Contains(s.Marks, "5.8") || s.Links[0] != "codes/5-8.html" {
 		t.Errorf("code 5.8: %q first, marked %q", s.Links, s.Marks)
 	}
 	for _, q := range []string{"xylophone", "zzzz qqqq", "xyz", "5.8", "0", "ñandú", "x"} {
-		searchFor(t, p, q)
+		browser.Search(t, p, q)
 	}
 	for _, pr := range p.Problems() {
 		t.Error(pr)

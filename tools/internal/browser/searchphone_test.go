@@ -15,7 +15,7 @@ func TestSearchResultsOnAPhone(t *testing.T) {
 	dir := sitetest.BuildRepo(t).Unzip()
 	for _, size := range [][2]int{{320, 640}, {375, 667}} {
 		p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html"))+"?q=friend+request", browser.Options{Width: size[0], Height: size[1]})
-		waitShown(t, p, "friend request")
+		browser.WaitShown(t, p, "friend request")
 		var got struct{ Top, Bottom, Screen, Width float64 }
 		p.Eval(t, `(function () {
 			var r = document.querySelector('.gp-search__result').getBoundingClientRect();

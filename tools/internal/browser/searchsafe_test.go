@@ -32,18 +32,18 @@ func TestSearchWordsThatAreObjectNames(t *testing.T) {
 	page := "file://" + filepath.ToSlash(filepath.Join(dir, "search.html"))
 	p := b.Open(t, page, browser.Options{})
 	for _, q := range []string{"constructor", "toString", "valueOf", "__proto__", "constructor form"} {
-		s := searchFor(t, p, q)
+		s := browser.Search(t, p, q)
 		if len(s.Links) == 0 || s.Links[0] != "guidance/odd.html" {
 			t.Errorf("%q: results %q (%s), want guidance/odd.html first", q, s.Links, s.Status)
 		}
 	}
 	for _, q := range []string{"hasOwnProperty", "isPrototypeOf"} {
-		if s := searchFor(t, p, q); len(s.Links) != 0 {
+		if s := browser.Search(t, p, q); len(s.Links) != 0 {
 			t.Errorf("%q: results %q, want none", q, s.Links)
 		}
 	}
 	for _, q := range []string{"صديق", "φίλος", "朋友", "друг"} {
-		s := searchFor(t, p, q)
+		s := browser.Search(t, p, q)
 		if s.Status != "No results. This pack’s search covers English words." {
 			t.Errorf("%q: status %q", q, s.Status)
 		}
@@ -54,7 +54,7 @@ func TestSearchWordsThatAreObjectNames(t *testing.T) {
 	// A query that is not a valid escape, opened as an address.
 	for _, q := range []string{"%", "%E0%A4%A", "friend%"} {
 		p := b.Open(t, page+"?q="+q, browser.Options{})
-		waitShown(t, p, strings.TrimSpace(q))
+		browser.WaitShown(t, p, strings.TrimSpace(q))
 		var v string
 		p.Eval(t, `document.querySelector('[data-module="gp-search"] input[name="q"]').value`, &v)
 		if v != q {

@@ -1,4 +1,4 @@
-package browser_test
+package browser
 
 import (
 	"encoding/json"
@@ -6,10 +6,9 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/guidepack/guidepack/tools/internal/browser"
 )
 
-// Shown is what the search page shows for a query.
+// Shown is what the search page (assets/js/search.js) shows for a query.
 type Shown struct {
 	Status   string
 	Titles   []string // the results' links, as read
@@ -22,9 +21,9 @@ type Shown struct {
 	Ms       float64  // from the keystroke to the results on screen
 }
 
-// searchFor types q into the search page's box as one keystroke (an input
+// Search types q into the search page's box as one keystroke (an input
 // event) and waits until the page says it shows the results for q.
-func searchFor(t testing.TB, p *browser.Page, q string) Shown {
+func Search(t testing.TB, p *Page, q string) Shown {
 	t.Helper()
 	qs, _ := json.Marshal(q)
 	js := `new Promise(function (done) {
@@ -62,9 +61,9 @@ func searchFor(t testing.TB, p *browser.Page, q string) Shown {
 	return s
 }
 
-// waitShown waits until the search page shows results for q (after it opened
+// WaitShown waits until the search page shows results for q (after it opened
 // with ?q=).
-func waitShown(t testing.TB, p *browser.Page, q string) {
+func WaitShown(t testing.TB, p *Page, q string) {
 	t.Helper()
 	qs, _ := json.Marshal(q)
 	js := `new Promise(function (done) {
