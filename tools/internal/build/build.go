@@ -177,7 +177,7 @@ func run(o Options) (*Result, error) {
 		return nil, err
 	}
 	if err := stage("search", func() error {
-		chunks, err := indexSearch(staged, sc)
+		chunks, err := indexSearch(staged, sc, prep.Synonyms)
 		want.add(chunks...)
 		return err
 	}); err != nil {

@@ -17,8 +17,9 @@ import (
 
 // Prepared says what Prepare found.
 type Prepared struct {
-	Pages     int // Markdown pages under content/
-	Scenarios int // scenarios compiled (each a page too)
+	Pages     int                 // Markdown pages under content/
+	Scenarios int                 // scenarios compiled (each a page too)
+	Synonyms  map[string][]string // data/synonyms.yaml, for the search index
 }
 
 // Prepare checks the authored files (data files, front matter, scenarios) and
@@ -47,14 +48,14 @@ func Prepare(root string) (Prepared, error) {
 	if err := all.Err(); err != nil {
 		return Prepared{}, err
 	}
-	return Prepared{Pages: res.Pages, Scenarios: len(scs)}, quiz.Compile(root, GenDir(root), scs)
+	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms}, quiz.Compile(root, GenDir(root), scs)
 }
 
 // indexSearch writes the search index into the built site and returns the
 // files it wrote (slash paths in the site).
-func indexSearch(siteDir string, sc *scanned) ([]string, error) {
+func indexSearch(siteDir string, sc *scanned, syn map[string][]string) ([]string, error) {
 	dir := filepath.Join(siteDir, "search")
-	st, err := search.New(sc.search).Write(dir)
+	st, err := search.New(sc.search, syn).Write(dir)
 	if err != nil {
 		return nil, err
 	}

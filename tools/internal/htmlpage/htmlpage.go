@@ -25,7 +25,7 @@ var Attrs = map[string]bool{
 	"id": true, "name": true, "style": true, "href": true, "src": true, "srcset": true,
 	"action": true, "data": true, "poster": true, "rel": true,
 	// the search index
-	"class": true, "content": true, "data-gp-search-doc": true,
+	"class": true, "content": true, "data-gp-search-doc": true, "data-gp-search-group": true,
 }
 
 // Parse tokenizes a page. It never fails: bad HTML reads as browsers read it,

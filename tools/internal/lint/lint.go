@@ -23,6 +23,8 @@ type (
 type Result struct {
 	Codes []string // the code ids of data/codes.yaml
 	Pages int      // the Markdown pages under content/
+	// Synonyms are data/synonyms.yaml's (synonyms.go), for the search index.
+	Synonyms map[string][]string
 
 	outputs map[string]origin // the files pages are written to, and by whom
 }
@@ -44,6 +46,8 @@ func Project(root string) (Result, error) {
 	_, p = checkData(root, "data/faq.yaml", faqFields, known)
 	ps = append(ps, p...)
 	cases, p := checkData(root, "data/cases.yaml", caseFields, known)
+	ps = append(ps, p...)
+	res.Synonyms, p = checkSynonyms(root)
 	ps = append(ps, p...)
 	ps = append(ps, checkOtherData(root)...)
 	found, pages := checkContent(root, known)
@@ -79,7 +83,7 @@ func rel(root, file string) string {
 
 // checkedData are the data files checked field by field; Hugo reads any other
 // data file as it is, so those are checked only for what would hang it.
-var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true}
+var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true, synonymsFile: true}
 
 // checkOtherData checks every other YAML file under data/ for syntax, size and depth.
 func checkOtherData(root string) []Problem {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"golang.org/x/net/html"
@@ -12,16 +13,46 @@ import (
 // common question, a scenario step).
 type Doc struct {
 	URL, Title, Section string
-	Headings            string
-	Body                string
+	Headings            string // the headings' text, for ranking
+	Body                string // the text under the headings, for ranking
+	Text                string // everything, headings included, in reading order: for passages
+	Heads               []Head // the headings with an id, where they start in Text
+	Group               string // docs with the same group are one result (a scenario, its versions and steps)
+	Part                bool   // a step: shown under its page's title, as a sub-link
+	Page                string // a step's page title
 }
 
+// Head is a heading with an id: a passage under it links to it.
+type Head struct {
+	At        int // where it starts in Doc.Text, in UTF-16 units (as the browser counts)
+	ID, Title string
+}
+
+// skipped are the classes whose elements search leaves out: the policy notice
+// every page repeats, lists of other pages (a listing's entries are those
+// pages' titles: the pages themselves answer), the cited codes line, print
+// links, a common question's own link, and a scenario's instructions,
+// verdicts, answers and links between steps (verdicts and answers give a
+// scenario away, and none is what a reader searches for).
+var skipped = map[string]bool{
+	"gp-notice": true, "gp-list": true, "gp-meta": true, "gp-faq__codes": true, "gp-faq__link": true, "gp-print-link": true,
+	"gp-scenario__intro": true, "gp-scenario__ask": true, "gp-judgement": true, "gp-scenario__go": true,
+	"gp-scenario__reflection": true, "gp-scenario__answer": true,
+}
+
+// quiet are the classes inside which <summary>, <legend> and <strong> are
+// boilerplate ("What happens if you choose A", "Choose all the answers that apply").
+var quiet = map[string]bool{"gp-scenario__feedback": true, "gp-scenario__options": true}
+
 // extract reads a built page: the page itself and the parts of it marked with
-// data-gp-search-doc (and an id). Only <main> is read; the policy notice that
-// every page repeats is left out. It returns nil for pages marked noindex.
+// data-gp-search-doc (and an id). Only <main> is read. A part marked "step"
+// belongs to its page's result (a scenario's step); any other part is a result
+// of its own (a common question). An element with data-gp-search-group puts
+// the page in that group (a scenario's versions, from one file). It returns nil
+// for pages marked noindex.
 func extract(p *htmlpage.Page) []Doc {
 	toks := p.Tokens
-	page := Doc{URL: p.Rel}
+	page := Doc{URL: p.Rel, Group: p.Rel}
 	main := -1
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -52,60 +83,144 @@ func extract(p *htmlpage.Page) []Doc {
 	if main < 0 {
 		return nil
 	}
+	for i := main + 1; i < p.End(main); i++ {
+		if g := htmlpage.Attr(toks[i], "data-gp-search-group"); g != "" && toks[i].Type == html.StartTagToken {
+			page.Group = g
+			break
+		}
+	}
 	x := extractor{p: p, page: &page}
-	var body, heads strings.Builder
-	x.read(main+1, p.End(main), &page, &body, &heads)
-	page.Body, page.Headings = squash(body.String()), squash(heads.String())
+	x.read(main+1, p.End(main), &page, newTexts(&page))
+	for i := range x.subs {
+		x.subs[i].Group = page.Group
+		if !x.subs[i].Part {
+			x.subs[i].Group = x.subs[i].URL
+		}
+	}
 	return append([]Doc{page}, x.subs...)
 }
 
 type extractor struct {
-	p    *htmlpage.Page
-	page *Doc
-	subs []Doc
+	p     *htmlpage.Page
+	page  *Doc
+	subs  []Doc
+	quiet int // tokens before this index are inside a quiet element
 }
 
-// read reads tokens [from, to) into d: text into body, headings into heads.
-func (x *extractor) read(from, to int, d *Doc, body, heads *strings.Builder) {
+// texts collects a doc's text as it is read.
+type texts struct {
+	d                *Doc
+	body, heads, all strings.Builder
+	units            int  // UTF-16 length of all
+	space            bool // all ends with a space (runs of white space are one)
+}
+
+func newTexts(d *Doc) *texts { return &texts{d: d} }
+
+func (x *texts) write(s string, heading bool) {
+	if heading {
+		x.heads.WriteString(s)
+	} else {
+		x.body.WriteString(s)
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !x.space && x.units > 0 {
+				x.all.WriteByte(' ')
+				x.units++
+				x.space = true
+			}
+			continue
+		}
+		x.all.WriteRune(r)
+		x.space = false
+		x.units++
+		if r >= 0x10000 {
+			x.units++
+		}
+	}
+}
+
+func (x *texts) blank() { x.write(" ", false); x.heads.WriteString(" ") }
+
+func (x *texts) done() {
+	x.d.Body, x.d.Headings = squash(x.body.String()), squash(x.heads.String())
+	x.d.Text = strings.TrimRight(x.all.String(), " ")
+}
+
+// read reads tokens [from, to) into d.
+func (x *extractor) read(from, to int, d *Doc, out *texts) {
 	p := x.p
 	for i := from; i < to; i++ {
 		t := p.Tokens[i]
 		switch t.Type {
 		case html.TextToken:
-			body.WriteString(t.Data)
+			out.write(t.Data, false)
 		case html.EndTagToken:
 			if isBlock(t.DataAtom) {
-				body.WriteString(" ")
+				out.blank()
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			end := p.End(i)
+			if isBlock(t.DataAtom) {
+				out.blank() // words of two blocks never run together
+			}
 			switch {
-			case t.DataAtom == atom.Script || t.DataAtom == atom.Style || t.DataAtom == atom.Nav || hasClass(t, "gp-notice"):
+			case t.DataAtom == atom.Script || t.DataAtom == atom.Style || t.DataAtom == atom.Nav || t.DataAtom == atom.Svg || skip(t):
+				i = end
+			case i < x.quiet && (t.DataAtom == atom.Summary || t.DataAtom == atom.Legend || t.DataAtom == atom.Strong):
 				i = end
 			case htmlpage.Attr(t, "data-gp-search-doc") != "" && htmlpage.Attr(t, "id") != "" && d == x.page:
 				sub := Doc{URL: x.page.URL + "#" + htmlpage.Attr(t, "id"), Section: x.page.Title}
-				var sb, sh strings.Builder
-				x.read(i+1, end, &sub, &sb, &sh)
-				sub.Body, sub.Headings = squash(sb.String()), squash(sh.String())
+				if htmlpage.Attr(t, "data-gp-search-doc") == "step" {
+					sub.Part, sub.Page, sub.Section = true, x.page.Title, x.page.Section
+				}
+				st := newTexts(&sub)
+				x.read(i+1, end, &sub, st)
+				st.done()
 				if h := x.firstHeading(i+1, end); h != "" {
 					sub.Title = h
 				}
-				x.subs = append(x.subs, sub)
-				heads.WriteString(" " + sub.Title + " ")
+				x.subs = append(x.subs, sub) // its words are its own, not its page's
 				i = end
 			case t.DataAtom == atom.H1 && d == x.page:
 				x.page.Title = squash(text(p, i))
 				i = end
 			case t.DataAtom == atom.H2 || t.DataAtom == atom.H3 || t.DataAtom == atom.Summary:
-				heads.WriteString(" " + text(p, i) + " ")
+				h := text(p, i)
+				if id := htmlpage.Attr(t, "id"); id != "" && d == x.page {
+					d.Heads = append(d.Heads, Head{At: out.units, ID: id, Title: squash(h)})
+				}
+				out.write(" "+h+" ", true)
 				i = end
-			case htmlpage.IsVoid(t.DataAtom) || t.Type == html.SelfClosingTagToken:
-				if isBlock(t.DataAtom) {
-					body.WriteString(" ")
+			default:
+				if hasQuietClass(t) && end > x.quiet {
+					x.quiet = end
 				}
 			}
 		}
 	}
+	if d == x.page && out.d == x.page {
+		out.done()
+	}
+}
+
+func skip(t html.Token) bool {
+	for _, f := range strings.Fields(htmlpage.Attr(t, "class")) {
+		if skipped[f] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasQuietClass(t html.Token) bool {
+	for _, f := range strings.Fields(htmlpage.Attr(t, "class")) {
+		if quiet[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // firstHeading returns the text of the first h2 or h3 in tokens [from, to).
@@ -120,7 +235,7 @@ func (x *extractor) firstHeading(from, to int) string {
 }
 
 // text returns the text inside the element opened at token i, with a space
-// after each block.
+// where blocks meet.
 func text(p *htmlpage.Page, i int) string {
 	var b strings.Builder
 	end := p.End(i)
@@ -134,29 +249,19 @@ func text(p *htmlpage.Page, i int) string {
 				b.WriteString(" ")
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			if t.DataAtom == atom.Br {
+			if isBlock(t.DataAtom) {
 				b.WriteString(" ")
 			}
 		}
 	}
-	if isBlock(p.Tokens[i].DataAtom) {
-		b.WriteString(" ")
-	}
 	return b.String()
-}
-
-func hasClass(t html.Token, c string) bool {
-	for _, f := range strings.Fields(htmlpage.Attr(t, "class")) {
-		if f == c {
-			return true
-		}
-	}
-	return false
 }
 
 func isBlock(a atom.Atom) bool {
 	switch a {
-	case atom.P, atom.Li, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.Td, atom.Th, atom.Dt, atom.Dd, atom.Section, atom.Details, atom.Summary, atom.Br, atom.Blockquote, atom.Tr:
+	case atom.P, atom.Li, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.Td, atom.Th, atom.Dt, atom.Dd, atom.Section, atom.Details,
+		atom.Summary, atom.Br, atom.Blockquote, atom.Tr, atom.Ul, atom.Ol, atom.Pre, atom.Article, atom.Aside, atom.Fieldset, atom.Legend,
+		atom.Label, atom.Figure, atom.Figcaption, atom.Table, atom.Dl, atom.Header, atom.Footer, atom.Hr:
 		return true
 	}
 	return false
