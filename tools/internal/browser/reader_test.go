@@ -116,11 +116,12 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 		for _, noJS := range []bool{false, true} {
 			p := b.Open(t, fileURL(dir, rel), browser.Options{NoJS: noJS, Width: 320, Height: 640})
 			var got struct {
-				Width int
-				Wide  []string
+				Width, Header int
+				Wide          []string
 			}
 			p.Eval(t, `(() => {
 				const w = document.documentElement.scrollWidth;
+				const header = Math.round((document.querySelector('.gp-header') || document.body).getBoundingClientRect().height);
 				const wide = [];
 				if (w > 320) for (const el of document.querySelectorAll('body *')) {
 					const r = el.getBoundingClientRect();
@@ -129,7 +130,7 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 						if (wide.length >= 3) break;
 					}
 				}
-				return {Width: w, Wide: wide};
+				return {Width: w, Header: header, Wide: wide};
 			})()`, &got)
 			mode := "JavaScript on"
 			if noJS {
@@ -137,6 +138,10 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 			}
 			if got.Width > 320 {
 				t.Errorf("%s (%s): %d px wide at 320 px: %s", rel, mode, got.Width, strings.Join(got.Wide, ", "))
+			}
+			// GOV.UK's header takes well under half a phone's first screen.
+			if got.Header > 640*2/5 {
+				t.Errorf("%s (%s): the header is %d of the first 640 px at 320 px wide", rel, mode, got.Header)
 			}
 			for _, pr := range p.Problems() {
 				t.Errorf("%s (%s, 320 px): %s", rel, mode, pr)
