@@ -146,6 +146,18 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 			for _, pr := range p.Problems() {
 				t.Errorf("%s (%s, 320 px): %s", rel, mode, pr)
 			}
+			if rel == "faq.html" {
+				// The question sits on the disclosure arrow's line, not under it.
+				var lines struct{ Arrow, Question int }
+				p.Eval(t, `(() => {
+					const s = document.querySelector('.gp-faq__item > summary'), h = s.querySelector('h2, h3');
+					const top = Math.round(s.getBoundingClientRect().top), cs = getComputedStyle(s);
+					return {Arrow: top + parseInt(cs.paddingTop), Question: Math.round(h.getClientRects()[0].top)};
+				})()`, &lines)
+				if d := lines.Question - lines.Arrow; d > 12 || d < -12 {
+					t.Errorf("faq.html (%s): the question starts %d px below its arrow's line", mode, d)
+				}
+			}
 			if name, ok := shots[rel]; ok && !noJS {
 				screenshot(t, p, name)
 			}
