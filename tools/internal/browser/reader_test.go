@@ -259,6 +259,11 @@ func jsQuote(s string) string {
 // guide, scenario source files and their schema.
 var authorsOnly = regexp.MustCompile(`(?i)authoring|schema\.json|yaml-language-server|scenario files|\.yaml\b`)
 
+var (
+	tagRE  = regexp.MustCompile(`<[^>]*>`)
+	hrefRE = regexp.MustCompile(`(?:href|src)="[^"]*"`)
+)
+
 // TestNothingForAuthorsInThePack reads every file of the readers' pack (pages,
 // the whole-pack print, the search index, the A–Z): none is, or mentions, what
 // only authors need. The authoring guide lives in docs/ in the repository.
@@ -280,7 +285,15 @@ func TestNothingForAuthorsInThePack(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if m := authorsOnly.FindAllString(string(b), 3); m != nil {
+		text := string(b)
+		if strings.HasSuffix(p, ".html") {
+			// What a reader sees or follows: the text and the links, not
+			// attributes the scripts use (a search group names its source file).
+			text = tagRE.ReplaceAllStringFunc(text, func(tag string) string {
+				return strings.Join(hrefRE.FindAllString(tag, -1), " ")
+			})
+		}
+		if m := authorsOnly.FindAllString(text, 3); m != nil {
 			t.Errorf("%s: mentions what only authors need: %q", rel, m)
 		}
 		return nil
