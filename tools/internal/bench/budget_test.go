@@ -3,6 +3,7 @@ package bench_test
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -72,6 +73,11 @@ func TestReaderBudgets(t *testing.T) {
 		if len(scripts) > 0 {
 			t.Errorf("%s needs no JavaScript but loads %q", rel, scripts)
 		}
+	}
+	// The common questions fold with a script of their own (with JavaScript off
+	// nothing is folded), and load nothing else.
+	if _, scripts := loads("faq.html"); fmt.Sprint(scripts) != "[assets/fold.js]" {
+		t.Errorf("faq.html loads %q, want only assets/fold.js", scripts)
 	}
 	for _, rel := range []string{"index.html", "about.html", "a-z.html", "download.html", "cases/racist-comments.html", "codes/5-8.html", "themes/privacy.html"} {
 		if _, scripts := loads(rel); len(scripts) > 0 {

@@ -79,3 +79,35 @@ func mapValues(m map[string]string) []string {
 	}
 	return out
 }
+
+// A long page (three or more h2 headings) opens with a Contents list of them
+// (GOV.UK); a short one does not.
+func TestContentsListOnLongPages(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/_index.md --
+---
+title: Home
+---
+-- content/guidance/_index.md --
+---
+title: Guidance
+---
+-- content/guidance/long.md --
+---
+title: Long
+---
+## One “quoted”
+
+## Two
+
+## Three
+-- content/guidance/short.md --
+---
+title: Short
+---
+## Only one
+`)
+	s.AssertFile("guidance/long.html", `<h2 class="gp-contents__title" id="gp-contents-title">Contents</h2>`,
+		`<a class="gp-contents__link" href="#one-quoted">One “quoted”</a>`, `href="#three">Three</a>`)
+	s.AssertFile("guidance/short.html", "! gp-contents")
+}
