@@ -310,9 +310,10 @@ func writeZip(siteDir, zipPath string, p Pack, ready map[string]pack.Entry) erro
 		return err
 	}
 	err = pack.Write(siteDir, pack.Options{
-		Top:    p.Name(),
-		Extra:  map[string][]byte{"readme.txt": readme(p)},
-		Skip:   func(rel string) bool { return strings.HasPrefix(rel, "download/") },
+		Top:   p.Name(),
+		Extra: map[string][]byte{"readme.txt": readme(p)},
+		// Not in the zip: the zip itself, and _headers, which only a web host reads.
+		Skip:   func(rel string) bool { return strings.HasPrefix(rel, "download/") || rel == "_headers" },
 		Writer: f,
 		Ready:  ready,
 	})

@@ -17,6 +17,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/guidepack/guidepack/tools/internal/browser"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
@@ -116,4 +121,83 @@ func Serve(t testing.TB, dir string) string {
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// Guard is an init script (browser.Options.Init): it runs in every document
+// before the page's own scripts, and the page's CSP does not govern it. It
+// records each Content Security Policy violation in window.gpCSP; records any
+// call of alert, confirm or prompt in window.gpPwned (as a payload would call
+// them); keeps print() from opening a dialog; and keeps clicks on links, form
+// buttons and Back (history.back) from leaving the page, so a test can click
+// everything on it (an inline handler on the element still runs).
+const Guard = `(() => {
+	window.gpCSP = [];
+	document.addEventListener('securitypolicyviolation', e => {
+		window.gpCSP.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || ''));
+	}, true);
+	for (const f of ['alert', 'confirm', 'prompt']) {
+		window[f] = function () { window.gpPwned = f + ': ' + Array.prototype.join.call(arguments, ' '); return null; };
+	}
+	window.print = function () {};
+	history.back = history.forward = history.go = function () {};
+	document.addEventListener('click', e => { if (e.target.closest && e.target.closest('a[href], form')) e.preventDefault(); }, true);
+	document.addEventListener('submit', e => e.preventDefault(), true);
+})()`
+
+// Exercise does to every element of the page what a reader might: moves the
+// mouse over it and presses on it, focuses it, clicks it and leaves it (DOM
+// events, so every element gets them, even one under another), then moves the
+// real mouse across the whole viewport (for a layer laid over the page). It
+// returns how many elements it touched.
+func Exercise(t testing.TB, p *browser.Page) int {
+	t.Helper()
+	var n int
+	p.Eval(t, `(() => {
+		const all = Array.from(document.querySelectorAll('body *'));
+		const mouse = ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove', 'pointerdown', 'mousedown', 'pointerup', 'mouseup'];
+		for (const e of all) {
+			for (const type of mouse) e.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window}));
+			if (typeof e.focus === 'function') e.focus();
+			e.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+			if (typeof e.click === 'function') e.click();
+			e.dispatchEvent(new MouseEvent('dblclick', {bubbles: true, cancelable: true, view: window}));
+			e.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, view: window}));
+			e.dispatchEvent(new MouseEvent('mouseleave', {view: window}));
+			if (typeof e.blur === 'function') e.blur();
+		}
+		return all.length;
+	})()`, &n)
+	var w, h float64
+	p.Run(t, page.BringToFront()) // a tab in the background waits seconds for each input event
+	p.Eval(t, `innerWidth`, &w)
+	p.Eval(t, `innerHeight`, &h)
+	for y := 5.0; y < h; y += h / 6 {
+		for x := 5.0; x < w; x += w / 6 {
+			p.Run(t, chromedp.MouseEvent(input.MouseMoved, x, y))
+		}
+	}
+	return n
+}
+
+// Outcome is what a page's scripts and policy did while it was open with Guard:
+// whether a payload ran, and the policy's violations.
+type Outcome struct {
+	Pwned      string
+	Violations []string
+}
+
+// Check reads the Outcome of a page opened with Guard, once the tasks queued so
+// far have run (violation reports are queued as tasks), so none is missed.
+func Check(t testing.TB, p *browser.Page) Outcome {
+	t.Helper()
+	var o Outcome
+	js := `new Promise(r => setTimeout(() => setTimeout(r, 0), 0))
+		.then(() => ({Pwned: String(window.gpPwned || ''), Violations: window.gpCSP || ['the guard did not run']}))`
+	err := chromedp.Run(p.Ctx, chromedp.Evaluate(js, &o, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		t.Fatalf("%s: %v", p.URL, err)
+	}
+	return o
 }
