@@ -25,9 +25,10 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
-// CSP is the policy a strict host might send. Inline JSON data is allowed by it;
-// inline scripts, inline event handlers and eval are not.
-const CSP = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+// CSP is the pack's own Content Security Policy, as every page carries it
+// (layouts/_partials/csp.html): scripts and styles from the pack's files only, no
+// inline script, event handler, style attribute or eval.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
 
 // Pages lists the HTML files under dir, as slash paths relative to it.
 func Pages(t testing.TB, dir string) []string {
@@ -112,11 +113,46 @@ func VNU(t testing.TB, files ...string) []HTMLError {
 	return errs
 }
 
-// Serve serves dir on 127.0.0.1 with the strict CSP header, for the test's life.
+// Headers reads the headers the site's _headers file (Netlify and Cloudflare
+// Pages format) gives every path ("/*"), or nil when there is none.
+func Headers(t testing.TB, dir string) http.Header {
+	b, err := os.ReadFile(filepath.Join(dir, "_headers"))
+	if os.IsNotExist(err) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	h := http.Header{}
+	all := false
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+		case !strings.HasPrefix(line, " "):
+			all = strings.TrimSpace(line) == "/*"
+		case all:
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ":")
+			if !ok {
+				t.Fatalf("_headers: %q is not Name: value", line)
+			}
+			h.Add(name, strings.TrimSpace(value))
+		}
+	}
+	return h
+}
+
+// Serve serves dir on 127.0.0.1 for the test's life, as a host that reads
+// _headers would: with the headers of the site's _headers file, or, for a
+// folder without one, the pack's policy.
 func Serve(t testing.TB, dir string) string {
+	h := Headers(t, dir)
+	if h == nil {
+		h = http.Header{"Content-Security-Policy": {CSP}}
+	}
 	fs := http.FileServer(http.Dir(dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", CSP)
+		for k, v := range h {
+			w.Header()[k] = v
+		}
 		fs.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
@@ -171,8 +207,8 @@ func Exercise(t testing.TB, p *browser.Page) int {
 	p.Run(t, page.BringToFront()) // a tab in the background waits seconds for each input event
 	p.Eval(t, `innerWidth`, &w)
 	p.Eval(t, `innerHeight`, &h)
-	for y := 5.0; y < h; y += h / 6 {
-		for x := 5.0; x < w; x += w / 6 {
+	for y := 5.0; y < h; y += h / 4 {
+		for x := 5.0; x < w; x += w / 4 {
 			p.Run(t, chromedp.MouseEvent(input.MouseMoved, x, y))
 		}
 	}
