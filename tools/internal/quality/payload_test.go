@@ -19,8 +19,7 @@ import (
 func md(s string) string { return strings.ReplaceAll(s, "'''", "```") }
 
 // refused: attribute syntaxes the render hooks refuse. Each must stop the build,
-// in a page, an FAQ answer and a case, naming the attribute (and, in a page, the
-// line). Before the hooks, the first one built to a live onmouseover (issue 12).
+// in a page, an FAQ answer and a case, naming the attribute and where it is. Before the hooks, the first one built to a live onmouseover (issue 12).
 var refused = []struct{ name, md, err string }{
 	{"code fence title with escaped quotes",
 		`'''html {title="a\" onmouseover=\"alert(document.title)\" style=\"position:fixed;inset:0\" x=\"y"}
@@ -37,7 +36,7 @@ text
 	{"code fence inline styles",
 		`'''go {noClasses=true style=monokai}
 package main
-'''`, `the code block option "noClasses" is not allowed`},
+'''`, `the code block attribute "noClasses" is not allowed`},
 	{"code fence language with quotes",
 		`'''x"onmouseover="top.gpPwned=1"style="position:fixed;inset:0
 code
@@ -216,11 +215,21 @@ func TestAttributePayloadsFailTheBuild(t *testing.T) {
 					exercise(t, b, s.Public(), "guidance/p.html", "faq.html", "cases/c.html")
 					return
 				}
-				want := []string{c.err, "hint: "}
-				if where == "page" {
-					want = append(want, "content/guidance/p.md:4:1: ")
+				// A page's mistakes are found as Hugo renders it (the render hook:
+				// line, column 1); an FAQ answer's and a case's before, by the lint,
+				// which names the data file's line and column: the { of the
+				// attributes, or the language just after the fence.
+				first, _, _ := strings.Cut(c.md, "\n")
+				col := strings.LastIndex(first, "{") + 1
+				if col == 0 {
+					col = 4
 				}
-				s.AssertError(want...)
+				pos := map[string]string{
+					"page":       "content/guidance/p.md:4:1: ",
+					"FAQ answer": fmt.Sprintf("data/faq.yaml:4:%d: ", 4+col),
+					"case":       fmt.Sprintf("data/cases.yaml:5:%d: ", 4+col),
+				}[where]
+				s.AssertError(pos+c.err, "hint: ")
 			})
 		}
 	}
