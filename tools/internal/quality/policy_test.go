@@ -2,6 +2,8 @@ package quality_test
 
 import (
 	"archive/zip"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -81,7 +83,8 @@ func TestPackPolicy(t *testing.T) {
 }
 
 // TestHeadersFile: the hosted site has _headers (Netlify, Cloudflare Pages)
-// with the pages' policy and what only a header can carry; the zip has none.
+// with the pages' policy and what only a header can carry; the zip has none;
+// the README's Apache and nginx snippets say the same.
 func TestHeadersFile(t *testing.T) {
 	site := sitetest.BuildRepo(t)
 	site.AssertFile("_headers",
@@ -93,6 +96,13 @@ func TestHeadersFile(t *testing.T) {
 	h := quality.Headers(t, site.Public())
 	if h.Get("Content-Security-Policy") != quality.CSP+"; frame-ancestors 'none'" || len(h) != 3 {
 		t.Errorf("_headers reads as %v", h)
+	}
+	readme, err := os.ReadFile(filepath.Join(sitetest.Repo(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(readme), `"`+quality.CSP+"; frame-ancestors 'none'\""); n != 2 {
+		t.Errorf("README.md gives the policy for Apache and nginx %d times, want 2 (the same as _headers)", n)
 	}
 	zr, err := zip.OpenReader(site.Result.Zip)
 	if err != nil {
