@@ -235,6 +235,24 @@ func TestAttributePayloadsFailTheBuild(t *testing.T) {
 	}
 }
 
+// TestShortcodePayloadsFailTheBuild: a shortcode's arguments, quoted, named or
+// positional, with escaped quotes, name no code, which stops the build at the
+// shortcode; they never reach the markup.
+func TestShortcodePayloadsFailTheBuild(t *testing.T) {
+	for _, sc := range []string{
+		`{{< code "5.8\" onmouseover=\"top.gpPwned=1" >}}`,
+		"{{< code `5.8\\\" onclick=top.gpPwned=1` >}}",
+		`{{< code id="5.8" onmouseover="top.gpPwned=1" >}}`,
+		`{{< scenario "s\" onmouseover=\"top.gpPwned=1" >}}`,
+	} {
+		s := sitetest.Try(t, project("Cites "+sc+".", "Fine.", "Fine.", ""))
+		s.AssertError("content/guidance/p.md:4:", "hint: ")
+		if s.Err != nil && !strings.Contains(s.Err.Error(), "unknown code") && !strings.Contains(s.Err.Error(), "unknown scenario") {
+			t.Errorf("%s: %v", sc, s.Err)
+		}
+	}
+}
+
 // TestAttributePayloadsAreInert builds a pack with every accepted attribute
 // syntax carrying payloads, in a page, an FAQ answer, a case and a scenario
 // (with every refused one too: scenario Markdown parses no attributes), and in
