@@ -25,7 +25,7 @@ const readPolicy = `(() => {
 // served with its own _headers, with quality.Guard: each page carries the pack's
 // policy first in its head; hovering, focusing and clicking everything on it
 // (which plays the scenarios and the print buttons) causes no violation, no
-// console error and no request off the pack; search typed from the box loads
+// console error and no request off the pack; search typed into the box loads
 // its index chunks under the policy.
 func TestPackPolicy(t *testing.T) {
 	b := browser.Start(t)
@@ -61,7 +61,13 @@ func TestPackPolicy(t *testing.T) {
 					t.Errorf("%s search: %d index chunks loaded", where.name, chunks)
 				}
 			}
-			quality.Exercise(t, p)
+			// From file:// every element of every page is exercised; served, the
+			// pages with scripts (scenarios, search, record, print buttons), to
+			// keep the package's run short.
+			if where.name == "file://" || strings.HasPrefix(rel, "scenarios/") || strings.Contains(rel, "print") ||
+				strings.HasSuffix(rel, "worksheet.html") || strings.HasSuffix(rel, "facilitator.html") || rel == "search.html" || rel == "learning-record.html" {
+				quality.Exercise(t, p)
+			}
 			o := quality.Check(t, p)
 			for _, v := range o.Violations {
 				t.Errorf("%s %s: CSP violation: %s", where.name, rel, v)
