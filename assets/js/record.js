@@ -79,7 +79,8 @@
       if (x.k === 'situation' && ci !== undefined && x.c[ci]) {
         li.appendChild(document.createTextNode(': you chose ' + x.c[ci].l + ', “' + x.c[ci].t + '” (' + (JUDGED[x.c[ci].j] || x.c[ci].j) + ')'));
         // Choices read afterwards, to see their feedback: explored, not decided.
-        var ex = ((st.explored || {})[id] || []).filter(function (j) { return x.c[j]; });
+        var ex = own(st.explored, id);
+        ex = (Array.isArray(ex) ? ex : []).filter(function (j) { return x.c[j]; });
         if (ex.length) {
           li.appendChild(document.createTextNode('; afterwards you explored ' + ex.map(function (j) { return x.c[j].l; }).join(', ')));
         }
