@@ -25,6 +25,12 @@
     return e;
   }
 
+  // own returns o[k] when o has k as its own key: kept answers are keyed by step
+  // ids (user data), which must not find "constructor" or "__proto__".
+  function own(o, k) {
+    return o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+  }
+
   function kept(id) {
     try {
       return JSON.parse(window.localStorage.getItem(PREFIX + id));
@@ -50,7 +56,7 @@
   }
 
   function entry(s, st) {
-    var steps = {};
+    var steps = Object.create(null);
     s.steps.forEach(function (x) { steps[x.id] = x; });
     var e = el('section', 'gp-record__entry');
     var h = el('h3', 'gp-record__title');
@@ -65,26 +71,27 @@
     e.appendChild(el('p', 'gp-record__date', st.done ? 'Completed on ' + date(st.done) + '.' : 'Started, not yet finished.'));
     var ol = el('ol', 'gp-record__path');
     st.path.forEach(function (id) {
-      var x = steps[id];
+      var x = typeof id === 'string' ? steps[id] : undefined;
       if (!x) return;
       var li = el('li', '');
       li.appendChild(el('strong', '', x.t));
-      var ci = (st.choices || {})[id];
+      var ci = own(st.choices, id);
       if (x.k === 'situation' && ci !== undefined && x.c[ci]) {
         li.appendChild(document.createTextNode(': you chose ' + x.c[ci].l + ', “' + x.c[ci].t + '” (' + (JUDGED[x.c[ci].j] || x.c[ci].j) + ')'));
         // Choices read afterwards, to see their feedback: explored, not decided.
-        var ex = ((st.explored || {})[id] || []).filter(function (j) { return x.c[j]; });
+        var ex = own(st.explored, id);
+        ex = (Array.isArray(ex) ? ex : []).filter(function (j) { return x.c[j]; });
         if (ex.length) {
           li.appendChild(document.createTextNode('; afterwards you explored ' + ex.map(function (j) { return x.c[j].l; }).join(', ')));
         }
       }
-      var ans = (st.answers || {})[id];
-      if (x.k === 'question' && ans && ans.length) {
+      var ans = own(st.answers, id);
+      if (x.k === 'question' && Array.isArray(ans) && ans.length) {
         li.appendChild(document.createTextNode(': you answered ' + ans.map(function (j) {
           return x.o[j] ? x.o[j].l + ', “' + x.o[j].t + '”' : '';
         }).join('; ')));
       }
-      var note = (st.notes || {})[id];
+      var note = own(st.notes, id);
       if (x.k === 'reflection' && note) {
         li.appendChild(document.createTextNode(': you wrote:'));
         li.appendChild(el('blockquote', 'gp-record__note', note));

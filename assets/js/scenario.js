@@ -49,6 +49,13 @@
     b.addEventListener('click', onClick);
     return b;
   }
+  // dict copies an object's own keys into a map without a prototype: maps keyed
+  // by step ids, anchors or hashes (user data) must not find "constructor".
+  function dict(o) {
+    var d = Object.create(null);
+    if (o && typeof o === 'object') Object.keys(o).forEach(function (k) { d[k] = o[k]; });
+    return d;
+  }
   function q(root, sel) { return root.querySelector(sel); }
   function qa(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
 
@@ -56,15 +63,15 @@
 
   function Scenario(root) {
     var data = JSON.parse(q(root, '.gp-scenario__data').textContent);
-    var steps = data.steps;
-    var byAnchor = {};
+    var steps = dict(data.steps);
+    var byAnchor = Object.create(null);
     Object.keys(steps).forEach(function (id) { byAnchor[steps[id].a] = id; });
     var state = load(data.id);
-    state.path = state.path || [];
-    state.choices = state.choices || {};
-    state.notes = state.notes || {};
-    state.answers = state.answers || {};
-    state.explored = state.explored || {};
+    state.path = (Array.isArray(state.path) ? state.path : []).filter(function (id) { return typeof id === 'string' && id in steps; });
+    state.choices = dict(state.choices);
+    state.notes = dict(state.notes);
+    state.answers = dict(state.answers);
+    state.explored = dict(state.explored);
     var current = null;
 
     root.classList.add('gp-scenario--js');
@@ -91,7 +98,7 @@
     function go(id, fresh) {
       if (fresh) {
         // A new attempt: its own first decisions. What was written stays.
-        state = { path: [], choices: {}, explored: {}, answers: {}, notes: state.notes };
+        state = { path: [], choices: dict(), explored: dict(), answers: dict(), notes: state.notes };
       } else if (id === data.start) state.path = [];
       var hash = '#' + steps[id].a;
       // Setting the hash navigates to the step's element, and Chrome then resets
@@ -286,7 +293,7 @@
       var yes = el('p', 'gp-scenario__actions');
       yes.appendChild(button('Yes, forget my answers', '', function () {
         try { if (store) store.removeItem(PREFIX + data.id); } catch (e) { /* nothing kept */ }
-        state = { path: [], choices: {}, explored: {}, notes: {}, answers: {} };
+        state = { path: [], choices: dict(), explored: dict(), notes: dict(), answers: dict() };
         go(data.start, true);
         // go() saved the fresh start: remove that too, so nothing at all is kept.
         try { if (store) store.removeItem(PREFIX + data.id); } catch (e) { /* nothing kept */ }

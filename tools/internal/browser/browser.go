@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -87,8 +88,9 @@ func Start(t testing.TB) *Browser {
 
 // Options for opening a page.
 type Options struct {
-	NoJS          bool // JavaScript off
-	Width, Height int  // the viewport; default 1024×900
+	NoJS          bool   // JavaScript off
+	Width, Height int    // the viewport; default 1024×900
+	Init          string // JavaScript run in every document before its own scripts (not governed by its CSP)
 }
 
 // Page is an open tab and what happened while it loaded and ran.
@@ -179,6 +181,12 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	}
 	if o.NoJS {
 		actions = append(actions, emulation.SetScriptExecutionDisabled(true))
+	}
+	if o.Init != "" {
+		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(o.Init).Do(ctx)
+			return err
+		}))
 	}
 	actions = append(actions, chromedp.Navigate(url))
 	if err := chromedp.Run(ctx, actions...); err != nil {

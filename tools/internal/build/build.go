@@ -304,6 +304,11 @@ Check for a newer version at %s
 `, p.Title, p.Params.Version, p.Params.Released, p.Params.WebAddress))
 }
 
+// hostedOnly tells whether a file of the staged site belongs to the hosted site
+// only, not to the zip: the zip itself (download/), and _headers, which only a
+// web host reads.
+func hostedOnly(rel string) bool { return strings.HasPrefix(rel, "download/") || rel == "_headers" }
+
 func writeZip(siteDir, zipPath string, p Pack, ready map[string]pack.Entry) error {
 	f, err := os.Create(zipPath)
 	if err != nil {
@@ -312,7 +317,7 @@ func writeZip(siteDir, zipPath string, p Pack, ready map[string]pack.Entry) erro
 	err = pack.Write(siteDir, pack.Options{
 		Top:    p.Name(),
 		Extra:  map[string][]byte{"readme.txt": readme(p)},
-		Skip:   func(rel string) bool { return strings.HasPrefix(rel, "download/") },
+		Skip:   hostedOnly,
 		Writer: f,
 		Ready:  ready,
 	})

@@ -77,8 +77,8 @@ func written(dir, prefix string, n int) ([]string, error) {
 }
 
 // verify checks that the staged site, and the zip (under its top folder),
-// hold every file of the manifest. The hosted site's download/ folder is not
-// in the zip.
+// hold every file of the manifest. What only the hosted site has (hostedOnly:
+// download/, _headers) is not in the zip.
 func (m *manifest) verify(siteDir, zipPath, top string) error {
 	var lost []string
 	for rel := range m.files {
@@ -99,7 +99,7 @@ func (m *manifest) verify(siteDir, zipPath, top string) error {
 		in[f.Name] = true
 	}
 	for rel := range m.files {
-		if !strings.HasPrefix(rel, "download/") && !in[top+"/"+rel] {
+		if !hostedOnly(rel) && !in[top+"/"+rel] {
 			lost = append(lost, rel)
 		}
 	}

@@ -140,6 +140,10 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
 				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
 		}
+		if line, col, msg, hint := markdown.Attribute(v.Value); msg != "" {
+			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
+			return []Problem{{File: file, Line: l, Col: c, Msg: msg + " in " + key, Hint: hint}}
+		}
 	}
 	return nil
 }

@@ -115,39 +115,6 @@ func scenarioPages(t *testing.T, dir string) []string {
 	return out
 }
 
-// TestStrictCSP serves the pack on 127.0.0.1 with a strict Content Security Policy
-// and opens every page with JavaScript on: no violation, no error, and the
-// scenario script still works (it is a file, not inline).
-func TestStrictCSP(t *testing.T) {
-	b := browser.Start(t)
-	site := sitetest.BuildRepo(t)
-	base := quality.Serve(t, site.Public())
-	for _, rel := range quality.Pages(t, site.Public()) {
-		u := base + "/" + rel
-		if rel == "index.html" {
-			u = base + "/"
-		}
-		p := b.Open(t, u, browser.Options{})
-		time.Sleep(20 * time.Millisecond)
-		for _, pr := range p.Problems() {
-			t.Errorf("%s: %s", rel, pr)
-		}
-		for _, r := range p.NetworkRequests() {
-			if !strings.HasPrefix(r, base) {
-				t.Errorf("%s: requested %s", rel, r)
-			}
-		}
-		if strings.HasPrefix(rel, "scenarios/friend-request-children") && rel == "scenarios/friend-request-children.html" {
-			var js bool
-			p.Eval(t, `document.querySelector('.gp-scenario--js') !== null`, &js)
-			if !js {
-				t.Errorf("%s: the scenario script did not run under the CSP", rel)
-			}
-		}
-		p.Close()
-	}
-}
-
 // TestChecksCatchABrokenPage proves the checks can fail: a page with an image
 // without alt text and an inline onclick fails axe, vnu and the CSP run, and the
 // messages name the page and the problem.
