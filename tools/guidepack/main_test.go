@@ -48,6 +48,7 @@ func TestScripts(t *testing.T) {
 			"waitfile": waitFile,
 			"files":    listFiles,
 			"zipfiles": zipFiles,
+			"padfile":  padFile,
 		},
 	})
 }
@@ -167,4 +168,14 @@ func zipFiles(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	sort.Strings(names)
 	fmt.Fprint(ts.Stdout(), strings.Join(names, "\n")+"\n")
+}
+
+// padfile FILE KB: write FILE of KB kibibytes (an XML comment), to try size limits.
+func padFile(ts *testscript.TestScript, neg bool, args []string) {
+	kb, err := strconv.Atoi(args[len(args)-1])
+	if neg || len(args) != 2 || err != nil {
+		ts.Fatalf("usage: padfile FILE KB")
+	}
+	body := "<!--" + strings.Repeat("x", kb*1024-7) + "-->"
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(body), 0o644))
 }
