@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -21,10 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/guidepack/guidepack/tools/internal/needs"
 )
-
-// Path is where Debian installs Chromium.
-const Path = "/usr/bin/chromium"
 
 // Browser is one headless Chromium for a test run.
 type Browser struct {
@@ -32,20 +29,11 @@ type Browser struct {
 	cancel func()
 }
 
-// Start launches Chromium, or skips the test when it is not installed, unless
-// GUIDEPACK_REQUIRE_BROWSER is set (as .ci/run sets it): then a missing browser fails.
+// Start launches Chromium (Debian's), for the test's life. Without Chromium, or
+// with -short, the test is skipped and the package's needs.Main says why.
 func Start(t testing.TB) *Browser {
 	t.Helper()
-	path := Path
-	if _, err := os.Stat(path); err != nil {
-		if p, err := exec.LookPath("chromium"); err == nil {
-			path = p
-		} else if os.Getenv("GUIDEPACK_REQUIRE_BROWSER") != "" {
-			t.Fatalf("Chromium is not installed (%s) and GUIDEPACK_REQUIRE_BROWSER is set: install Debian's chromium package", Path)
-		} else {
-			t.Skipf("Chromium is not installed (%s); .ci/run installs it", Path)
-		}
-	}
+	path := needs.Path(t, needs.Chromium)
 	// A fresh profile, removed after the browser has exited (not with t.TempDir,
 	// whose cleanup races Chromium's last writes).
 	profile, err := os.MkdirTemp("", "guidepack-chromium-")
