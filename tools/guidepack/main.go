@@ -30,9 +30,9 @@ Usage:
   guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg
                                draw a scenario's map (every step and choice)
   guidepack hugo [args]        run the Hugo that guidepack is built with
-  guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
+  guidepack gen-bench [-pages N] [-scenarios M] [-seed S] [-root dir] DIR
                                write a synthetic pack for benchmarks
-  guidepack bench [-small] [-runs N]
+  guidepack bench [-small] [-runs N] [-root dir]
                                build 1,000- and 5,000-page packs, and bare Hugo on
                                the same pages, N times each (5), and print the
                                median times and memory against the targets

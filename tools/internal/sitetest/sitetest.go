@@ -21,18 +21,22 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/project"
 	"golang.org/x/tools/txtar"
 )
 
-// Repo is the repository root (the folder holding go.mod).
+// Repo is the repository root, found from the working directory (go test runs
+// a package's tests in its folder), so it holds under -trimpath too.
 func Repo() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
+	root, err := project.Find(".")
+	if err != nil {
+		panic(err)
+	}
+	return root
 }
 
 // Site is a built (or failed) mini project.
