@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/needs"
@@ -65,9 +66,9 @@ func Start(t testing.TB) *Browser {
 	}
 	b := &Browser{ctx: ctx, cancel: func() {
 		cancel()
-		cancelAlloc()
-		time.Sleep(100 * time.Millisecond)
-		os.RemoveAll(profile)
+		cancelAlloc() // returns once the browser process has exited
+		// Its helper processes may still be writing: remove until gone.
+		until(5*time.Second, func() bool { return os.RemoveAll(profile) == nil })
 	}}
 	t.Cleanup(b.cancel)
 	return b
@@ -77,6 +78,9 @@ func Start(t testing.TB) *Browser {
 type Options struct {
 	NoJS          bool // JavaScript off
 	Width, Height int  // the viewport; default 1024×900
+	// Init is JavaScript run in every document of the tab before the page's
+	// own scripts (a spy on window.print, say), so it sees what they do on load.
+	Init string
 }
 
 // Page is an open tab and what happened while it loaded and ran.
@@ -95,7 +99,7 @@ type Page struct {
 func (p *Page) Requests() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]string(nil), p.requests...)
+	return withoutCanary(p.requests)
 }
 
 // Problems returns the console errors, uncaught exceptions, failed loads and
@@ -103,7 +107,17 @@ func (p *Page) Requests() []string {
 func (p *Page) Problems() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]string(nil), p.problems...)
+	return withoutCanary(p.problems)
+}
+
+func withoutCanary(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !strings.Contains(l, canary) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // NetworkRequests returns the requests to anything but file: and data: URLs.
@@ -124,15 +138,17 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
 	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: func() { cancelTime(); cancel() }}
 	t.Cleanup(p.Close)
+	urls := map[network.RequestID]string{}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		switch ev := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			p.requests = append(p.requests, ev.Request.URL)
+			urls[ev.RequestID] = ev.Request.URL
 		case *network.EventLoadingFailed:
 			if !ev.Canceled {
-				p.problems = append(p.problems, fmt.Sprintf("load failed (%s): %s", ev.Type, ev.ErrorText))
+				p.problems = append(p.problems, fmt.Sprintf("load failed (%s): %s %s %s", ev.Type, urls[ev.RequestID], ev.ErrorText, ev.BlockedReason))
 			}
 		case *runtime.EventConsoleAPICalled:
 			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
@@ -168,12 +184,104 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	if o.NoJS {
 		actions = append(actions, emulation.SetScriptExecutionDisabled(true))
 	}
+	if o.Init != "" {
+		actions = append(actions, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(o.Init).Do(ctx)
+			return err
+		}))
+	}
 	actions = append(actions, chromedp.Navigate(url))
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
 	return p
 }
+
+// Wait waits until the JavaScript expression js is true in the page (polling it;
+// an error, as while the page navigates, counts as not yet), for at most 10 s,
+// and fails the test if it never is.
+func (p *Page) Wait(t testing.TB, js string) {
+	t.Helper()
+	if err := p.until(js); err != nil {
+		t.Fatalf("%s: %v", p.URL, err)
+	}
+}
+
+// True waits, as Wait does, until js is true, and says whether it came true;
+// for tests that then say themselves what is wrong.
+func (p *Page) True(js string) bool { return p.until(js) == nil }
+
+func (p *Page) until(js string) error {
+	var last error
+	ok := until(waitFor, func() bool {
+		var v bool
+		last = chromedp.Run(p.Ctx, chromedp.Evaluate("!!("+js+")", &v))
+		return last == nil && v
+	})
+	if !ok {
+		return fmt.Errorf("waited %s for %s (last error: %v)", waitFor, js, last)
+	}
+	return nil
+}
+
+// WaitProblem waits until a problem containing s has been reported, for at
+// most 10 s, and says whether one was.
+func (p *Page) WaitProblem(s string) bool {
+	return until(waitFor, func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		for _, pr := range p.problems {
+			if strings.Contains(pr, s) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// Settle waits until the tasks the page's scripts queued while loading (a
+// setTimeout of 0, a focus move) have run: one task after the load event.
+func (p *Page) Settle(t testing.TB) {
+	t.Helper()
+	err := chromedp.Run(p.Ctx, chromedp.Evaluate(`new Promise(r => setTimeout(r, 0))`, nil, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		t.Fatalf("%s: settle: %v", p.URL, err)
+	}
+}
+
+// canary is an address no page may load: Barrier's own violation.
+const canary = "http://gp-canary.invalid/barrier.png"
+
+// Barrier makes sure every Content Security Policy violation the page has had
+// so far has been reported: it breaks the policy itself (an image from
+// another host) and waits for that report, which comes after all earlier ones.
+// For pages served with a policy that forbids remote images. Problems and
+// Requests leave the canary out.
+func (p *Page) Barrier(t testing.TB) {
+	t.Helper()
+	p.Eval(t, `(() => { const i = new Image(); i.src = `+strconvQuote(canary)+`; document.body.appendChild(i); return true; })()`, new(bool))
+	if !p.WaitProblem(canary) {
+		t.Fatalf("%s: the canary's CSP violation was never reported: are violations reported at all? %q", p.URL, p.Problems())
+	}
+}
+
+const waitFor = 10 * time.Second
+
+// until calls cond until it is true or d has passed, and says whether it was.
+func until(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond) // the polling interval, not a wait for something
+	}
+	return true
+}
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 // Close closes the tab.
 func (p *Page) Close() { p.cancel() }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
@@ -62,6 +61,8 @@ func read(t *testing.T, p *browser.Page) state {
 	return s
 }
 
+// click clicks the element js finds, then lets the tasks the click queued (the
+// scenario script moves focus in a setTimeout 0) run.
 func click(t *testing.T, p *browser.Page, js string) {
 	t.Helper()
 	var ok bool
@@ -69,7 +70,17 @@ func click(t *testing.T, p *browser.Page, js string) {
 	if !ok {
 		t.Fatalf("%s: nothing to click: %s", p.URL, js)
 	}
-	time.Sleep(30 * time.Millisecond)
+	p.Settle(t)
+}
+
+// focusIn is the condition that the focused element has the class.
+func focusIn(class string) string {
+	return fmt.Sprintf(`!!document.activeElement && document.activeElement.classList.contains(%q)`, class)
+}
+
+// visible is the condition that step anchor is the one shown.
+func visible(anchor string) string {
+	return fmt.Sprintf(`(() => { const v = Array.from(document.querySelectorAll('.gp-scenario__step')).filter(s => !s.hidden); return v.length === 1 && v[0].id === %q; })()`, anchor)
 }
 
 // TestEveryChoiceLeadsOn takes every choice of every situation of every demo
@@ -90,6 +101,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 						t.Fatalf("deep link: visible %q (%d steps), want %q", s.Visible, s.VisibleCount, st.Anchor)
 					}
 					click(t, p, fmt.Sprintf(`document.querySelectorAll('#%s .gp-scenario__choose')[%d]`, st.Anchor, i))
+					p.True(focusIn("gp-scenario__result")) // then what it is is checked below
 					s = read(t, p)
 					if want := "You chose " + ch.Label + ": " + words[ch.Judgement] + "."; s.Live != want {
 						t.Errorf("announced %q, want %q", s.Live, want)
@@ -98,6 +110,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 						t.Errorf("focus on %q, want the feedback", s.Focused)
 					}
 					click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__continue')`, st.Anchor))
+					p.True(visible(ch.Next.Anchor) + " && " + focusIn("gp-scenario__title"))
 					s = read(t, p)
 					if s.Hash != "#"+ch.Next.Anchor || s.Visible != ch.Next.Anchor {
 						t.Errorf("after Continue: hash %q, visible %q; want %q", s.Hash, s.Visible, ch.Next.Anchor)
@@ -130,6 +143,7 @@ func TestBestPathToTheEnd(t *testing.T) {
 			}
 			for i, id := range c.Best {
 				st := steps[id]
+				p.True(visible(st.Anchor))
 				s := read(t, p)
 				if s.Visible != st.Anchor {
 					t.Fatalf("step %d: visible %q, want %q", i+1, s.Visible, st.Anchor)
@@ -175,12 +189,9 @@ func TestBestPathToTheEnd(t *testing.T) {
 						t.Errorf("after reload: visible %q, want %q", s.Visible, st.Anchor)
 					}
 					p.Run(t, chromedp.NavigateBack())
-					time.Sleep(50 * time.Millisecond)
-					if s := read(t, p); s.Visible != steps[c.Best[i-1]].Anchor {
-						t.Errorf("after Back: visible %q, want %q", s.Visible, steps[c.Best[i-1]].Anchor)
-					}
+					p.Wait(t, visible(steps[c.Best[i-1]].Anchor)) // after Back, the step before
 					p.Run(t, chromedp.NavigateForward())
-					time.Sleep(50 * time.Millisecond)
+					p.Wait(t, visible(st.Anchor))
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Yes, forget my answers')`)
 					p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') === null ? '' : localStorage.getItem('gp-scenario:`+c.ID+`')`, &kept)
@@ -285,6 +296,7 @@ func TestOddHashesAndKeptAnswers(t *testing.T) {
 	click(t, p, fmt.Sprintf(`document.getElementById('%s-%d')`, q.Anchor, 0))
 	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__check')`, q.Anchor))
 	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__continue')`, q.Anchor))
+	p.True(visible(q.Next.Anchor))
 	if s := read(t, p); s.Visible != q.Next.Anchor {
 		t.Fatalf("after Continue: visible %q, want %q", s.Visible, q.Next.Anchor)
 	}
@@ -295,7 +307,7 @@ func TestOddHashesAndKeptAnswers(t *testing.T) {
 	}
 	want := fmt.Sprint(append([]bool{true}, make([]bool, len(q.Options)-1)...))
 	p.Run(t, chromedp.NavigateBack())
-	time.Sleep(50 * time.Millisecond)
+	p.Wait(t, visible(q.Anchor))
 	if s := read(t, p); s.Visible != q.Anchor || fmt.Sprint(checked()) != want {
 		t.Errorf("after Back: visible %q with %v checked, want %q with %s", s.Visible, checked(), q.Anchor, want)
 	}

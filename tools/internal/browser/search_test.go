@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -42,10 +41,8 @@ func TestSearchFromTheZip(t *testing.T) {
 			URL: location.href
 		})`, &got)
 	}
-	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
-		time.Sleep(50 * time.Millisecond)
-		read()
-	}
+	p.Wait(t, `document.querySelectorAll('.gp-search__link').length > 0`)
+	read()
 	if !strings.Contains(got.Status, "results for “friend request”") {
 		t.Errorf("status %q", got.Status)
 	}
@@ -72,18 +69,10 @@ func TestSearchFromTheZip(t *testing.T) {
 	}
 	// Open the first result by keyboard, then come back.
 	p.Run(t, chromedp.Focus(".gp-search__link", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
-	time.Sleep(300 * time.Millisecond)
-	var here string
-	p.Eval(t, `location.pathname`, &here)
-	if strings.HasSuffix(here, "search.html") {
-		t.Fatalf("Enter on a result did not open it")
-	}
+	p.Wait(t, `!location.pathname.endsWith('search.html') && document.readyState === 'complete'`) // Enter opened the result
 	p.Run(t, chromedp.NavigateBack())
-	got.Titles = nil
-	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
-		time.Sleep(50 * time.Millisecond)
-		read()
-	}
+	p.Wait(t, `location.pathname.endsWith('search.html') && document.querySelectorAll('.gp-search__link').length > 0`)
+	read()
 	if !strings.Contains(strings.Join(got.Titles, " | "), "Boundaries and friend requests") {
 		t.Errorf("after Back the results are gone: %q", got.Titles)
 	}
@@ -102,7 +91,7 @@ func TestAZWithoutJavaScript(t *testing.T) {
 	dir := sitetest.BuildRepo(t).Unzip()
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "guidance", "boundaries.html")), browser.Options{NoJS: true})
 	p.Run(t, chromedp.Click(".gp-header__az", chromedp.ByQuery))
-	time.Sleep(300 * time.Millisecond)
+	p.Wait(t, `location.pathname.endsWith('/a-z.html') && document.readyState === 'complete'`)
 	var az struct {
 		Path    string
 		Letters int

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	qt "github.com/frankban/quicktest"
 	"github.com/guidepack/guidepack/tools/internal/browser"
@@ -157,12 +156,15 @@ func play(t *testing.T, b *browser.Browser, dir string, sc quiz.Compiled, note s
 		if !ok {
 			t.Fatalf("%s: the scenario page did not do: %s", sc.ID, js)
 		}
-		time.Sleep(50 * time.Millisecond)
+		p.Settle(t)
 	}
 	for i, id := range sc.Best {
 		st := step[id]
 		sel := "document.getElementById('" + st.Anchor + "')"
 		cont := `const c = ` + sel + `.querySelector('.gp-scenario__continue'); if (!c) return false; c.click(); return true;`
+		if i > 0 {
+			p.Wait(t, `!`+sel+`.hidden`) // Continue from the step before has shown this one
+		}
 		switch st.Kind {
 		case "situation":
 			for j, ch := range st.Choices {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	qt "github.com/frankban/quicktest"
@@ -135,13 +134,14 @@ func TestPrintButton(t *testing.T) {
 	c.Assert(shown, qt.IsFalse)
 	p.Close()
 
-	p = b.Open(t, fileURL(dir, "guidance/print.html"), browser.Options{})
-	// The script has run (the button is shown) without printing: count calls from here.
-	p.Eval(t, `(() => { const b = document.querySelector('[data-module="gp-print"]'); return !!b && b.offsetParent !== null; })()`, &shown)
-	c.Assert(shown, qt.IsTrue)
+	// The spy is in place before the page's scripts run, so it sees a print
+	// during load too.
+	p = b.Open(t, fileURL(dir, "guidance/print.html"), browser.Options{
+		Init: `window.gpPrints = 0; window.print = () => { window.gpPrints++; };`,
+	})
+	p.Wait(t, `(() => { const b = document.querySelector('[data-module="gp-print"]'); return !!b && b.offsetParent !== null; })()`)
+	p.Settle(t) // and what the scripts queued on load has run
 	var calls int
-	p.Eval(t, `window.gpPrints = 0; window.print = () => { window.gpPrints++; }; 0`, &calls)
-	time.Sleep(300 * time.Millisecond)
 	p.Eval(t, `window.gpPrints`, &calls)
 	c.Assert(calls, qt.Equals, 0)
 	p.Eval(t, `document.querySelector('[data-module="gp-print"]').click(), window.gpPrints`, &calls)
