@@ -41,9 +41,10 @@ type linkError struct {
 
 func (e *linkError) Error() string { return e.msg }
 
-func newRenderer(root string) *renderer {
+// newRenderer renders with the project's goldmark settings, cfg (see markdown.Load).
+func newRenderer(root string, cfg markdown.Config) *renderer {
 	r := &renderer{root: root}
-	r.md = markdown.New(r)
+	r.md = markdown.New(cfg, r)
 	return r
 }
 
