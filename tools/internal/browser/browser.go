@@ -198,7 +198,7 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 }
 
 // Wait waits until the JavaScript expression js is true in the page (polling it;
-// an error, as while the page navigates, counts as not yet), for at most 10 s,
+// an error, as while the page navigates, counts as not yet), for at most 30 s (the machine may be busy),
 // and fails the test if it never is.
 func (p *Page) Wait(t testing.TB, js string) {
 	t.Helper()
@@ -225,7 +225,7 @@ func (p *Page) until(js string) error {
 }
 
 // WaitProblem waits until a problem containing s has been reported, for at
-// most 10 s, and says whether one was.
+// most 30 s, and says whether one was.
 func (p *Page) WaitProblem(s string) bool {
 	return until(waitFor, func() bool {
 		p.mu.Lock()
@@ -267,7 +267,7 @@ func (p *Page) Barrier(t testing.TB) {
 	}
 }
 
-const waitFor = 10 * time.Second
+const waitFor = 30 * time.Second
 
 // until calls cond until it is true or d has passed, and says whether it was.
 func until(d time.Duration, cond func() bool) bool {

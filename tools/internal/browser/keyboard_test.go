@@ -82,6 +82,7 @@ func focused(t *testing.T, p *browser.Page) string {
 // moves to the feedback, which is announced; Tab to Continue, Enter; focus moves
 // to the next step's heading. Questions are answered with Space, reflections typed.
 func TestEveryPathByKeyboard(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	n := 0

@@ -16,7 +16,7 @@ import (
 
 // demoScenarios builds the demo pack and returns it unzipped, with the compiled scenarios.
 func demoScenarios(t *testing.T) (string, []quiz.Compiled) {
-	site := sitetest.BuildRepo(t)
+	site := sitetest.Demo(t)
 	files, _ := filepath.Glob(filepath.Join(site.Root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	var scs []quiz.Compiled
 	for _, f := range files {
@@ -30,7 +30,7 @@ func demoScenarios(t *testing.T) (string, []quiz.Compiled) {
 	if len(scs) < 4 {
 		t.Fatalf("want the 4 demo scenarios, got %d", len(scs))
 	}
-	return site.Unzip(), scs
+	return sitetest.DemoUnzipped(t), scs
 }
 
 func pageURL(dir string, c quiz.Compiled) string {
@@ -88,6 +88,7 @@ func visible(anchor string) string {
 // judgement in words, and Continue opens the step it leads to, in the URL hash,
 // with focus on its heading.
 func TestEveryChoiceLeadsOn(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	words := map[string]string{"good": "a good choice", "risky": "a risky choice", "poor": "a poor choice"}
@@ -132,6 +133,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 // shows the path taken; reload keeps the step; Back returns to the one before;
 // "Forget my answers" clears what the browser kept.
 func TestBestPathToTheEnd(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	for _, c := range scs {
@@ -224,6 +226,7 @@ func hasReflection(c quiz.Compiled) bool {
 // TestScenarioWithoutJavaScript: every step shows, and every choice, answer and
 // reflection has a link to the step it leads to, which exists on the page.
 func TestScenarioWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	for _, c := range scs {
@@ -265,6 +268,7 @@ func TestScenarioWithoutJavaScript(t *testing.T) {
 // percent-encoding, shows the start without a script error; a question's answers
 // are kept when the reader goes on and comes back, and stay after a reload.
 func TestOddHashesAndKeptAnswers(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	var c quiz.Compiled

@@ -18,8 +18,9 @@ import (
 // results are announced, linked and marked; a result opens by keyboard and Back
 // returns to the same results.
 func TestSearchFromTheZip(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html")), browser.Options{})
 	for _, r := range p.Requests() {
 		if strings.Contains(r, "/search/") {
@@ -87,8 +88,9 @@ func TestSearchFromTheZip(t *testing.T) {
 // TestAZWithoutJavaScript: with JavaScript off every page links to the A–Z
 // index, which lists pages, questions and key terms under letter headings.
 func TestAZWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "guidance", "boundaries.html")), browser.Options{NoJS: true})
 	p.Run(t, chromedp.Click(".gp-header__az", chromedp.ByQuery))
 	p.Wait(t, `location.pathname.endsWith('/a-z.html') && document.readyState === 'complete'`)

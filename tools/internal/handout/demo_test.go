@@ -20,7 +20,7 @@ import (
 // demo builds the demo pack, unzips it and returns its folder and the compiled
 // scenarios, sorted by id.
 func demo(t *testing.T) (string, []quiz.Compiled) {
-	s := sitetest.BuildRepo(t)
+	s := sitetest.Demo(t)
 	files, _ := filepath.Glob(filepath.Join(s.Root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	var scs []quiz.Compiled
 	for _, f := range files {
@@ -38,7 +38,7 @@ func demo(t *testing.T) (string, []quiz.Compiled) {
 		t.Fatal("the demo pack has no scenarios")
 	}
 	sort.Slice(scs, func(i, j int) bool { return scs[i].ID < scs[j].ID })
-	return s.Unzip(), scs
+	return sitetest.DemoUnzipped(t), scs
 }
 
 var tags = regexp.MustCompile(`<[^>]+>`)
@@ -49,6 +49,7 @@ func plain(h string) string { return words(html.UnescapeString(tags.ReplaceAllSt
 // TestDemoHandouts prints what a trainer prints for a session, from the unzipped
 // demo pack: a scenario's worksheet and facilitator sheet, and the case cards.
 func TestDemoHandouts(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demo(t)
@@ -105,6 +106,7 @@ func TestDemoHandouts(t *testing.T) {
 // scenario, the choices made and the reflection written; with JavaScript off it is
 // a blank form to fill in by hand.
 func TestLearningRecord(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demo(t)

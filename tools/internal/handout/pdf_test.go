@@ -30,6 +30,7 @@ func words(s string) string { return strings.Join(strings.Fields(s), " ") }
 // JavaScript off (printing needs no script), on A4 and US Letter, and reads the
 // PDF back.
 func TestPagesPrintClean(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	s := sitetest.Build(t, miniPack)
@@ -123,6 +124,7 @@ func TestPagesPrintClean(t *testing.T) {
 // TestPrintButton: shown only with JavaScript on, prints when pressed, and never
 // opens the print dialog by itself.
 func TestPrintButton(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	s := sitetest.Build(t, miniPack)
 	dir := s.Unzip()

@@ -22,9 +22,10 @@ func fileURL(dir, rel string) string { return "file://" + filepath.ToSlash(filep
 // on every page of the demo pack (unzipped, by file://): with JavaScript on,
 // with it off, and at a 320 px wide viewport.
 func TestAccessibleEveryPage(t *testing.T) {
+	t.Parallel()
 	axe := quality.AxeSource(t)
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	pages := quality.Pages(t, dir)
 	for _, mode := range []struct {
 		name string
@@ -47,9 +48,10 @@ func TestAccessibleEveryPage(t *testing.T) {
 
 // TestAccessibleSearchResults runs axe on the search page with results shown.
 func TestAccessibleSearchResults(t *testing.T) {
+	t.Parallel()
 	axe := quality.AxeSource(t)
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	p := b.Open(t, fileURL(dir, "search.html")+"?q=friend+request", browser.Options{})
 	p.Wait(t, `document.querySelectorAll('.gp-search__result').length > 0`)
 	for _, v := range p.Axe(t, axe, disabled) {
@@ -60,9 +62,9 @@ func TestAccessibleSearchResults(t *testing.T) {
 // TestValidHTML runs the Nu HTML Checker on every page as built, and on the DOM
 // of the scenario pages and the search page after their scripts have run.
 func TestValidHTML(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	site := sitetest.BuildRepo(t)
-	dir := site.Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	var files []string
 	for _, rel := range quality.Pages(t, dir) {
 		files = append(files, filepath.Join(dir, rel))
@@ -117,8 +119,9 @@ func scenarioPages(t *testing.T, dir string) []string {
 // and opens every page with JavaScript on: no violation, no error, and the
 // scenario script still works (it is a file, not inline).
 func TestStrictCSP(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	site := sitetest.BuildRepo(t)
+	site := sitetest.Demo(t)
 	base := quality.Serve(t, site.Public())
 	for _, rel := range quality.Pages(t, site.Public()) {
 		u := base + "/" + rel
@@ -151,6 +154,7 @@ func TestStrictCSP(t *testing.T) {
 // without alt text and an inline onclick fails axe, vnu and the CSP run, and the
 // messages name the page and the problem.
 func TestChecksCatchABrokenPage(t *testing.T) {
+	t.Parallel()
 	axe := quality.AxeSource(t)
 	b := browser.Start(t)
 	dir := t.TempDir()
@@ -192,8 +196,9 @@ func TestChecksCatchABrokenPage(t *testing.T) {
 // TestKeyboard tabs through the home page and a scenario page: every link,
 // button and field receives focus, in document order, and the focus is visible.
 func TestKeyboard(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	for _, rel := range []string{"index.html", "scenarios/friend-request-adults.html", "search.html"} {
 		p := b.Open(t, fileURL(dir, rel), browser.Options{})
 		var want []string
@@ -239,6 +244,7 @@ func TestKeyboard(t *testing.T) {
 // TestAuthorHTMLFailsTheBuild: raw HTML in author Markdown (a page, an FAQ
 // answer, a case, a scenario) stops the build with a message naming where.
 func TestAuthorHTMLFailsTheBuild(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Try(t, `
 -- content/a.md --
 ---
@@ -308,6 +314,7 @@ steps:
 // payloads that pass the build's checks (titles, descriptions, questions, code
 // spans); in the browser none of them runs. (javascript: links fail the build.)
 func TestAuthorTextIsInert(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	// Tags in plain-text fields (titles, questions) stop the build, so those get
 	// a payload that tries to break out of an attribute or a script's JSON
