@@ -44,7 +44,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		if l == nil {
 			var herr error
 			if l, herr = build.Hold(root, build.HoldOptions{Command: "serve", Notes: stderr}); herr != nil {
-				printError(stderr, herr)
+				diag.Print(stderr, herr)
 				return
 			}
 		}

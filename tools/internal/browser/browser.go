@@ -135,7 +135,8 @@ func (p *Page) NetworkRequests() []string {
 func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
+	// A tab lives at most 2 minutes: a hang fails, a busy machine does not.
+	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
 	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: func() { cancelTime(); cancel() }}
 	t.Cleanup(p.Close)
 	urls := map[network.RequestID]string{}

@@ -42,7 +42,8 @@ func TestSearchFromTheZip(t *testing.T) {
 			URL: location.href
 		})`, &got)
 	}
-	p.Wait(t, `document.querySelectorAll('.gp-search__link').length > 0`)
+	// The results for the whole query: those for "friend" may show while the rest is typed.
+	p.Wait(t, `document.querySelector('.gp-search__status').textContent.includes('for “friend request”')`)
 	read()
 	if !strings.Contains(got.Status, "results for “friend request”") {
 		t.Errorf("status %q", got.Status)
