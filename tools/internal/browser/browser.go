@@ -135,9 +135,7 @@ func (p *Page) NetworkRequests() []string {
 func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	// A tab lives at most 2 minutes: a hang fails, a busy machine does not.
-	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
-	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: func() { cancelTime(); cancel() }}
+	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: cancel}
 	t.Cleanup(p.Close)
 	urls := map[network.RequestID]string{}
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -192,7 +190,15 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 		}))
 	}
 	actions = append(actions, chromedp.Navigate(url))
-	if err := chromedp.Run(ctx, actions...); err != nil {
+	// The tab itself (created by a first Run on its own context) lives as long
+	// as the test; each step of it has a deadline (step), so a hang fails while
+	// a long test on a busy machine does not.
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	sctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(sctx, actions...); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
 	return p
@@ -216,7 +222,9 @@ func (p *Page) until(js string) error {
 	var last error
 	ok := until(waitFor, func() bool {
 		var v bool
-		last = chromedp.Run(p.Ctx, chromedp.Evaluate("!!("+js+")", &v))
+		ctx, done := p.step()
+		defer done()
+		last = chromedp.Run(ctx, chromedp.Evaluate("!!("+js+")", &v))
 		return last == nil && v
 	})
 	if !ok {
@@ -244,7 +252,9 @@ func (p *Page) WaitProblem(s string) bool {
 // setTimeout of 0, a focus move) have run: one task after the load event.
 func (p *Page) Settle(t testing.TB) {
 	t.Helper()
-	err := chromedp.Run(p.Ctx, chromedp.Evaluate(`new Promise(r => setTimeout(r, 0))`, nil, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+	ctx, done := p.step()
+	defer done()
+	err := chromedp.Run(ctx, chromedp.Evaluate(`new Promise(r => setTimeout(r, 0))`, nil, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
 		return e.WithAwaitPromise(true)
 	}))
 	if err != nil {
@@ -284,13 +294,24 @@ func until(d time.Duration, cond func() bool) bool {
 
 func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
+// stepTime is the most one step in a tab (a navigation, an evaluation, a print)
+// may take.
+const stepTime = 2 * time.Minute
+
+// step returns the context for one step in the tab, with its deadline.
+func (p *Page) step() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(p.Ctx, stepTime)
+}
+
 // Close closes the tab.
 func (p *Page) Close() { p.cancel() }
 
 // Eval runs JavaScript in the page and stores its (JSON) result in out.
 func (p *Page) Eval(t testing.TB, js string, out any) {
 	t.Helper()
-	if err := chromedp.Run(p.Ctx, chromedp.Evaluate(js, out)); err != nil {
+	ctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(ctx, chromedp.Evaluate(js, out)); err != nil {
 		t.Fatalf("%s: evaluate %q: %v", p.URL, js, err)
 	}
 }
@@ -298,7 +319,9 @@ func (p *Page) Eval(t testing.TB, js string, out any) {
 // Run runs chromedp actions in the page.
 func (p *Page) Run(t testing.TB, actions ...chromedp.Action) {
 	t.Helper()
-	if err := chromedp.Run(p.Ctx, actions...); err != nil {
+	ctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", p.URL, err)
 	}
 }

@@ -20,7 +20,6 @@ import (
 // learning record keeps the first decision. It writes screenshots of the
 // scenario mid-way and of its end screen.
 func TestScenarioRemembers(t *testing.T) {
-	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	var c quiz.Compiled
