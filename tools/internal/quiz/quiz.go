@@ -98,7 +98,9 @@ func Compile(root, gen string, scs []*scenario.Scenario) error {
 	// Scenario Markdown is rendered as the project's pages are.
 	md, err := markdown.Load(root)
 	if err != nil {
-		return err
+		// A config.toml that does not read is reported by the build's own
+		// check, at its line, and by Hugo: not here a second time, worse.
+		md = markdown.Default
 	}
 	// Each renderer is used by one goroutine at a time: it keeps the bad links
 	// of its last render.
