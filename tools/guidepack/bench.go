@@ -9,7 +9,7 @@ import (
 	"runtime"
 
 	"github.com/guidepack/guidepack/tools/internal/bench"
-	"github.com/guidepack/guidepack/tools/internal/sitetest"
+	"github.com/guidepack/guidepack/tools/internal/project"
 )
 
 // cmdGenBench writes a synthetic pack: guidepack gen-bench -pages 5000 -scenarios 500 DIR.
@@ -18,14 +18,18 @@ func cmdGenBench(args []string, stdout io.Writer) error {
 	pages := fs.Int("pages", 1000, "how many pages")
 	scenarios := fs.Int("scenarios", 100, "how many scenarios")
 	seed := fs.Uint64("seed", 1, "the seed: the same seed gives the same pack")
-	repo := fs.String("repo", ".", "the guidepack repository (its layouts and assets are used)")
+	root := fs.String("root", "", "the guidepack project whose layouts and assets are used (default: the one holding the working directory)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: gen-bench needs the folder to write into", errUsage)
 	}
-	if err := bench.Generate(*repo, fs.Arg(0), bench.Spec{Pages: *pages, Scenarios: *scenarios, Seed: *seed}); err != nil {
+	dir, err := projectRoot(*root)
+	if err != nil {
+		return err
+	}
+	if err := bench.Generate(dir, fs.Arg(0), bench.Spec{Pages: *pages, Scenarios: *scenarios, Seed: *seed}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "guidepack: wrote %d pages and %d scenarios into %s\n", *pages, *scenarios, fs.Arg(0))
@@ -36,7 +40,7 @@ func cmdGenBench(args []string, stdout io.Writer) error {
 // with bare Hugo, and prints the table.
 func cmdBench(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	repo := fs.String("repo", ".", "the guidepack repository")
+	root := fs.String("root", "", "the guidepack project whose layouts and assets are used (default: the one holding the working directory)")
 	small := fs.Bool("small", false, "only the 1,000-page pack")
 	runs := fs.Int("runs", 5, "builds of each pack (and of bare Hugo); the median counts")
 	if err := fs.Parse(args); err != nil {
@@ -51,9 +55,9 @@ func cmdBench(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	abs, _ := filepath.Abs(*repo)
-	if _, err := os.Stat(filepath.Join(abs, "layouts")); err != nil {
-		abs = sitetest.Repo()
+	abs, err := projectRoot(*root)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "guidepack bench on %s, %d CPUs, %s\n", bench.Describe(), runtime.NumCPU(), runtime.Version())
 	sizes := bench.Sizes
@@ -70,4 +74,20 @@ func cmdBench(args []string, stdout io.Writer) error {
 	}
 	bench.Print(stdout, rows)
 	return nil
+}
+
+// projectRoot is the project given by -root, which must be one, or else the
+// one holding the working directory.
+func projectRoot(flagged string) (string, error) {
+	if flagged == "" {
+		return project.Find(".")
+	}
+	abs, err := filepath.Abs(flagged)
+	if err != nil {
+		return "", err
+	}
+	if !project.Is(abs) {
+		return "", fmt.Errorf("-root %s: not a guidepack project (no config.toml beside layouts/)", flagged)
+	}
+	return abs, nil
 }

@@ -11,11 +11,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/guidepack/guidepack/tools/internal/site"
 	"io"
 	"os"
-	"regexp"
-	"strings"
+
+	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
 const usage = `guidepack builds an offline guidance pack.
@@ -30,9 +30,9 @@ Usage:
   guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg
                                draw a scenario's map (every step and choice)
   guidepack hugo [args]        run the Hugo that guidepack is built with
-  guidepack gen-bench [-pages N] [-scenarios M] [-seed S] DIR
+  guidepack gen-bench [-pages N] [-scenarios M] [-seed S] [-root dir] DIR
                                write a synthetic pack for benchmarks
-  guidepack bench [-small] [-runs N]
+  guidepack bench [-small] [-runs N] [-root dir]
                                build 1,000- and 5,000-page packs, and bare Hugo on
                                the same pages, N times each (5), and print the
                                median times and memory against the targets
@@ -78,30 +78,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		printError(stderr, err)
+		diag.Print(stderr, err)
 		return 1
 	}
 	return 0
-}
-
-// sourceLine matches the lines of source context an error quotes ("> 12 | text",
-// "  13 | text", "     ^").
-var sourceLine = regexp.MustCompile(`^\s*(>?\s*\d+\s*\||\^\s*$)`)
-
-// printError prints every line of err prefixed as age does: "guidepack: error: "
-// for problems and "guidepack: hint: " for the lines that say how to fix them;
-// quoted source lines are indented beneath them.
-func printError(w io.Writer, err error) {
-	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "":
-		case sourceLine.MatchString(line):
-			fmt.Fprintf(w, "    %s\n", strings.TrimRight(line, " "))
-		case strings.HasPrefix(t, "hint:"):
-			fmt.Fprintf(w, "guidepack: hint: %s\n", strings.TrimSpace(strings.TrimPrefix(t, "hint:")))
-		default:
-			fmt.Fprintf(w, "guidepack: error: %s\n", t)
-		}
-	}
 }

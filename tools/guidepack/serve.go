@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -43,7 +44,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		if l == nil {
 			var herr error
 			if l, herr = build.Hold(root, build.HoldOptions{Command: "serve", Notes: stderr}); herr != nil {
-				printError(stderr, herr)
+				diag.Print(stderr, herr)
 				return
 			}
 		}
@@ -51,7 +52,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		prep, err := build.Prepare(root)
 		writeServeErrors(root, err)
 		if err != nil {
-			printError(stderr, err)
+			diag.Print(stderr, err)
 			return
 		}
 		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", prep.Scenarios, time.Now().Format("15:04:05"))

@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -22,10 +21,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/guidepack/guidepack/tools/internal/needs"
 )
-
-// Path is where Debian installs Chromium.
-const Path = "/usr/bin/chromium"
 
 // Browser is one headless Chromium for a test run.
 type Browser struct {
@@ -33,20 +30,11 @@ type Browser struct {
 	cancel func()
 }
 
-// Start launches Chromium, or skips the test when it is not installed, unless
-// GUIDEPACK_REQUIRE_BROWSER is set (as .ci/run sets it): then a missing browser fails.
+// Start launches Chromium (Debian's), for the test's life. Without Chromium, or
+// with -short, the test is skipped and the package's needs.Main says why.
 func Start(t testing.TB) *Browser {
 	t.Helper()
-	path := Path
-	if _, err := os.Stat(path); err != nil {
-		if p, err := exec.LookPath("chromium"); err == nil {
-			path = p
-		} else if os.Getenv("GUIDEPACK_REQUIRE_BROWSER") != "" {
-			t.Fatalf("Chromium is not installed (%s) and GUIDEPACK_REQUIRE_BROWSER is set: install Debian's chromium package", Path)
-		} else {
-			t.Skipf("Chromium is not installed (%s); .ci/run installs it", Path)
-		}
-	}
+	path := needs.Path(t, needs.Chromium)
 	// A fresh profile, removed after the browser has exited (not with t.TempDir,
 	// whose cleanup races Chromium's last writes).
 	profile, err := os.MkdirTemp("", "guidepack-chromium-")
@@ -78,9 +66,9 @@ func Start(t testing.TB) *Browser {
 	}
 	b := &Browser{ctx: ctx, cancel: func() {
 		cancel()
-		cancelAlloc()
-		time.Sleep(100 * time.Millisecond)
-		os.RemoveAll(profile)
+		cancelAlloc() // returns once the browser process has exited
+		// Its helper processes may still be writing: remove until gone.
+		until(5*time.Second, func() bool { return os.RemoveAll(profile) == nil })
 	}}
 	t.Cleanup(b.cancel)
 	return b
@@ -88,9 +76,11 @@ func Start(t testing.TB) *Browser {
 
 // Options for opening a page.
 type Options struct {
-	NoJS          bool   // JavaScript off
-	Width, Height int    // the viewport; default 1024×900
-	Init          string // JavaScript run in every document before its own scripts (not governed by its CSP)
+	NoJS          bool // JavaScript off
+	Width, Height int  // the viewport; default 1024×900
+	// Init is JavaScript run in every document of the tab before the page's
+	// own scripts (a spy on window.print, say), so it sees what they do on load.
+	Init string
 }
 
 // Page is an open tab and what happened while it loaded and ran.
@@ -109,7 +99,7 @@ type Page struct {
 func (p *Page) Requests() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]string(nil), p.requests...)
+	return withoutCanary(p.requests)
 }
 
 // Problems returns the console errors, uncaught exceptions, failed loads and
@@ -117,7 +107,17 @@ func (p *Page) Requests() []string {
 func (p *Page) Problems() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]string(nil), p.problems...)
+	return withoutCanary(p.problems)
+}
+
+func withoutCanary(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !strings.Contains(l, canary) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // NetworkRequests returns the requests to anything but file: and data: URLs.
@@ -135,18 +135,19 @@ func (p *Page) NetworkRequests() []string {
 func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	ctx, cancelTime := context.WithTimeout(ctx, 30*time.Second)
-	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: func() { cancelTime(); cancel() }}
+	p := &Page{Ctx: ctx, URL: url, noJS: o.NoJS, cancel: cancel}
 	t.Cleanup(p.Close)
+	urls := map[network.RequestID]string{}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		switch ev := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			p.requests = append(p.requests, ev.Request.URL)
+			urls[ev.RequestID] = ev.Request.URL
 		case *network.EventLoadingFailed:
 			if !ev.Canceled {
-				p.problems = append(p.problems, fmt.Sprintf("load failed (%s): %s", ev.Type, ev.ErrorText))
+				p.problems = append(p.problems, fmt.Sprintf("load failed (%s): %s %s %s", ev.Type, urls[ev.RequestID], ev.ErrorText, ev.BlockedReason))
 			}
 		case *runtime.EventConsoleAPICalled:
 			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
@@ -189,10 +190,117 @@ func (b *Browser) Open(t testing.TB, url string, o Options) *Page {
 		}))
 	}
 	actions = append(actions, chromedp.Navigate(url))
-	if err := chromedp.Run(ctx, actions...); err != nil {
+	// The tab itself (created by a first Run on its own context) lives as long
+	// as the test; each step of it has a deadline (step), so a hang fails while
+	// a long test on a busy machine does not.
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	sctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(sctx, actions...); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
 	return p
+}
+
+// Wait waits until the JavaScript expression js is true in the page (polling it;
+// an error, as while the page navigates, counts as not yet), for at most 30 s (the machine may be busy),
+// and fails the test if it never is.
+func (p *Page) Wait(t testing.TB, js string) {
+	t.Helper()
+	if err := p.until(js); err != nil {
+		t.Fatalf("%s: %v", p.URL, err)
+	}
+}
+
+// True waits, as Wait does, until js is true, and says whether it came true;
+// for tests that then say themselves what is wrong.
+func (p *Page) True(js string) bool { return p.until(js) == nil }
+
+func (p *Page) until(js string) error {
+	var last error
+	ok := until(waitFor, func() bool {
+		var v bool
+		ctx, done := p.step()
+		defer done()
+		last = chromedp.Run(ctx, chromedp.Evaluate("!!("+js+")", &v))
+		return last == nil && v
+	})
+	if !ok {
+		return fmt.Errorf("waited %s for %s (last error: %v)", waitFor, js, last)
+	}
+	return nil
+}
+
+// WaitProblem waits until a problem containing s has been reported, for at
+// most 30 s, and says whether one was.
+func (p *Page) WaitProblem(s string) bool {
+	return until(waitFor, func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		for _, pr := range p.problems {
+			if strings.Contains(pr, s) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// Settle waits until the tasks the page's scripts queued while loading (a
+// setTimeout of 0, a focus move) have run: one task after the load event.
+func (p *Page) Settle(t testing.TB) {
+	t.Helper()
+	ctx, done := p.step()
+	defer done()
+	err := chromedp.Run(ctx, chromedp.Evaluate(`new Promise(r => setTimeout(r, 0))`, nil, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		t.Fatalf("%s: settle: %v", p.URL, err)
+	}
+}
+
+// canary is an address no page may load: Barrier's own violation.
+const canary = "http://gp-canary.invalid/barrier.png"
+
+// Barrier makes sure every Content Security Policy violation the page has had
+// so far has been reported: it breaks the policy itself (an image from
+// another host) and waits for that report, which comes after all earlier ones.
+// For pages served with a policy that forbids remote images. Problems and
+// Requests leave the canary out.
+func (p *Page) Barrier(t testing.TB) {
+	t.Helper()
+	p.Eval(t, `(() => { const i = new Image(); i.src = `+strconvQuote(canary)+`; document.body.appendChild(i); return true; })()`, new(bool))
+	if !p.WaitProblem(canary) {
+		t.Fatalf("%s: the canary's CSP violation was never reported: are violations reported at all? %q", p.URL, p.Problems())
+	}
+}
+
+const waitFor = 30 * time.Second
+
+// until calls cond until it is true or d has passed, and says whether it was.
+func until(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond) // the polling interval, not a wait for something
+	}
+	return true
+}
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// stepTime is the most one step in a tab (a navigation, an evaluation, a print)
+// may take.
+const stepTime = 2 * time.Minute
+
+// step returns the context for one step in the tab, with its deadline.
+func (p *Page) step() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(p.Ctx, stepTime)
 }
 
 // Close closes the tab.
@@ -201,7 +309,9 @@ func (p *Page) Close() { p.cancel() }
 // Eval runs JavaScript in the page and stores its (JSON) result in out.
 func (p *Page) Eval(t testing.TB, js string, out any) {
 	t.Helper()
-	if err := chromedp.Run(p.Ctx, chromedp.Evaluate(js, out)); err != nil {
+	ctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(ctx, chromedp.Evaluate(js, out)); err != nil {
 		t.Fatalf("%s: evaluate %q: %v", p.URL, js, err)
 	}
 }
@@ -209,7 +319,9 @@ func (p *Page) Eval(t testing.TB, js string, out any) {
 // Run runs chromedp actions in the page.
 func (p *Page) Run(t testing.TB, actions ...chromedp.Action) {
 	t.Helper()
-	if err := chromedp.Run(p.Ctx, actions...); err != nil {
+	ctx, done := p.step()
+	defer done()
+	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", p.URL, err)
 	}
 }

@@ -15,9 +15,9 @@ import (
 // loads with its stylesheet, asks for nothing but files of the pack, and logs no
 // error.
 func TestZipWorksFromFile(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	site := sitetest.BuildRepo(t)
-	dir := site.Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	start := "file://" + filepath.ToSlash(filepath.Join(dir, "index.html"))
 
 	seen := map[string]bool{start: true}

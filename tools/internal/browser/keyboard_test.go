@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -83,6 +82,7 @@ func focused(t *testing.T, p *browser.Page) string {
 // moves to the feedback, which is announced; Tab to Continue, Enter; focus moves
 // to the next step's heading. Questions are answered with Space, reflections typed.
 func TestEveryPathByKeyboard(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	n := 0
@@ -99,6 +99,7 @@ func TestEveryPathByKeyboard(t *testing.T) {
 				p.Run(t, chromedp.Reload()) // start with nothing kept
 				for _, m := range path {
 					st := m.step
+					p.True(visible(st.Anchor))
 					if s := read(t, p); s.Visible != st.Anchor {
 						t.Fatalf("at %s the visible step is %q", st.ID, s.Visible)
 					}
@@ -107,7 +108,7 @@ func TestEveryPathByKeyboard(t *testing.T) {
 					case "situation":
 						tabTo(t, p, fmt.Sprintf(`%s .gp-scenario__choose:nth-of-type(%d)`, sel, m.choice+1))
 						p.Run(t, chromedp.KeyEvent(kb.Enter))
-						time.Sleep(20 * time.Millisecond)
+						p.True(focusIn("gp-scenario__result"))
 						if f := focused(t, p); !strings.Contains(f, "gp-scenario__result") {
 							t.Fatalf("after choosing, focus is on %q", f)
 						}
@@ -142,8 +143,8 @@ func TestEveryPathByKeyboard(t *testing.T) {
 							t.Errorf("the end screen shows %d steps, want %d", path, len(names))
 						}
 					}
-					time.Sleep(20 * time.Millisecond)
 					if st.Kind != "ending" {
+						p.True(focusIn("gp-scenario__title")) // the focus move is queued (setTimeout 0)
 						if f := focused(t, p); f != "gp-scenario__title" {
 							t.Fatalf("after Continue from %s, focus is on %q, want the next step's heading", st.ID, f)
 						}

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
 	"github.com/guidepack/guidepack/tools/internal/handout"
 	"github.com/guidepack/guidepack/tools/internal/quality"
@@ -76,6 +74,7 @@ func checkMap(t *testing.T, p *browser.Page, c quiz.Compiled, where string) {
 // overlaps, no text leaves its box, at 1024 px and at 320 px (where the region
 // scrolls, and takes the keyboard's focus); axe finds nothing.
 func TestMapOnThePage(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	axe := quality.AxeSource(t)
 	dir, scs := demoScenarios(t)
@@ -119,6 +118,7 @@ func TestMapOnThePage(t *testing.T) {
 // TestMapOnTheEndScreen: with JavaScript, the map shows only once an ending is
 // on screen, and passes axe there.
 func TestMapOnTheEndScreen(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	axe := quality.AxeSource(t)
 	dir, scs := demoScenarios(t)
@@ -147,17 +147,10 @@ func TestMapOnTheEndScreen(t *testing.T) {
 	}
 }
 
-// waitFor waits until a JavaScript condition holds, for at most 5 seconds.
+// waitFor waits until a JavaScript condition holds (Page.Wait).
 func waitFor(t *testing.T, p *browser.Page, cond string) {
 	t.Helper()
-	var ok bool
-	p.Run(t, chromedp.Evaluate(`new Promise(res => { const t0 = Date.now(); (function f() {
-		if (`+cond+`) return res(true);
-		if (Date.now() - t0 > 5000) return res(false);
-		requestAnimationFrame(f); })(); })`, &ok, func(e *runtime.EvaluateParams) *runtime.EvaluateParams { return e.WithAwaitPromise(true) }))
-	if !ok {
-		t.Fatalf("%s: %s did not come true", p.URL, cond)
-	}
+	p.Wait(t, cond)
 }
 
 // TestMapOnTheFacilitatorSheet: the facilitator sheet's map, on screen and as
@@ -165,6 +158,7 @@ func waitFor(t *testing.T, p *browser.Page, cond string) {
 // on A4 and on Letter it is the last page, all of it: every step and the key
 // beneath, with the sheet's foot (which does not spill onto a page of its own).
 func TestMapOnTheFacilitatorSheet(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
@@ -235,6 +229,7 @@ steps:
 // is printed on a landscape page of its own (a named page, print.css's size for
 // the rest); the sheet's other pages stay portrait.
 func TestWideMapPrintsLandscape(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	s := sitetest.Build(t, wideScenario)
@@ -290,6 +285,7 @@ func TestWideMapPrintsLandscape(t *testing.T) {
 // the built page's map as text, on the page and in the region's label; in
 // Chromium nothing of it runs and the map reads as written.
 func TestMapEscapesAuthorText(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, `
 -- content/_index.md --
 ---

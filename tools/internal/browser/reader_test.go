@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
@@ -22,36 +21,11 @@ import (
 // The rules a reader meets on EVERY page of the pack, checked over the built zip
 // unzipped and opened by file://. Each test names the pages that break its rule.
 
-var (
-	zipOnce sync.Once
-	zipDir  string
-	zipErr  string
-)
-
-// unzipped builds the demo pack once for the tests of this file and returns the
-// folder holding index.html. The build lives as long as the test binary.
+// unzipped returns the folder holding index.html of the demo pack, built and
+// unzipped once per test binary (sitetest.DemoUnzipped).
 func unzipped(t *testing.T) string {
 	t.Helper()
-	zipOnce.Do(func() {
-		// A throwaway testing.T cannot outlive its test, so build under the
-		// first caller and keep the folder: TempDir cleanup would remove it.
-		site := sitetest.BuildRepo(t)
-		dir := site.Unzip()
-		keep, err := os.MkdirTemp("", "guidepack-reader-")
-		if err != nil {
-			zipErr = err.Error()
-			return
-		}
-		if err := os.CopyFS(keep, os.DirFS(filepath.Dir(dir))); err != nil {
-			zipErr = err.Error()
-			return
-		}
-		zipDir = filepath.Join(keep, filepath.Base(dir))
-	})
-	if zipErr != "" {
-		t.Fatal(zipErr)
-	}
-	return zipDir
+	return sitetest.DemoUnzipped(t)
 }
 
 // htmlPages lists every page of the pack, relative to its top folder.
@@ -104,6 +78,7 @@ func screenshot(t *testing.T, p *browser.Page, name string) {
 // screen (a reader would have to scroll sideways to read every line), and no page
 // logs an error. It writes screenshots of the pages people look at first.
 func TestEveryPageFitsAPhone(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir := unzipped(t)
 	shots := map[string]string{
@@ -172,6 +147,7 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 // JavaScript on it also moves to each #id of each page within the page (the
 // hashchange a "Link to this answer" makes).
 func TestDeepLinksOpen(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir := unzipped(t)
 	base := "file://" + filepath.ToSlash(dir) + "/"
@@ -268,6 +244,7 @@ var (
 // the whole-pack print, the search index, the A–Z): none is, or mentions, what
 // only authors need. The authoring guide lives in docs/ in the repository.
 func TestNothingForAuthorsInThePack(t *testing.T) {
+	t.Parallel()
 	dir := unzipped(t)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

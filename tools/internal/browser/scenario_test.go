@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
@@ -17,7 +16,7 @@ import (
 
 // demoScenarios builds the demo pack and returns it unzipped, with the compiled scenarios.
 func demoScenarios(t *testing.T) (string, []quiz.Compiled) {
-	site := sitetest.BuildRepo(t)
+	site := sitetest.Demo(t)
 	files, _ := filepath.Glob(filepath.Join(site.Root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	var scs []quiz.Compiled
 	for _, f := range files {
@@ -31,7 +30,7 @@ func demoScenarios(t *testing.T) (string, []quiz.Compiled) {
 	if len(scs) < 4 {
 		t.Fatalf("want the 4 demo scenarios, got %d", len(scs))
 	}
-	return site.Unzip(), scs
+	return sitetest.DemoUnzipped(t), scs
 }
 
 func pageURL(dir string, c quiz.Compiled) string {
@@ -62,6 +61,8 @@ func read(t *testing.T, p *browser.Page) state {
 	return s
 }
 
+// click clicks the element js finds, then lets the tasks the click queued (the
+// scenario script moves focus in a setTimeout 0) run.
 func click(t *testing.T, p *browser.Page, js string) {
 	t.Helper()
 	var ok bool
@@ -69,7 +70,17 @@ func click(t *testing.T, p *browser.Page, js string) {
 	if !ok {
 		t.Fatalf("%s: nothing to click: %s", p.URL, js)
 	}
-	time.Sleep(30 * time.Millisecond)
+	p.Settle(t)
+}
+
+// focusIn is the condition that the focused element has the class.
+func focusIn(class string) string {
+	return fmt.Sprintf(`!!document.activeElement && document.activeElement.classList.contains(%q)`, class)
+}
+
+// visible is the condition that step anchor is the one shown.
+func visible(anchor string) string {
+	return fmt.Sprintf(`(() => { const v = Array.from(document.querySelectorAll('.gp-scenario__step')).filter(s => !s.hidden); return v.length === 1 && v[0].id === %q; })()`, anchor)
 }
 
 // TestEveryChoiceLeadsOn takes every choice of every situation of every demo
@@ -77,6 +88,7 @@ func click(t *testing.T, p *browser.Page, js string) {
 // judgement in words, and Continue opens the step it leads to, in the URL hash,
 // with focus on its heading.
 func TestEveryChoiceLeadsOn(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	words := map[string]string{"good": "a good choice", "risky": "a risky choice", "poor": "a poor choice"}
@@ -90,6 +102,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 						t.Fatalf("deep link: visible %q (%d steps), want %q", s.Visible, s.VisibleCount, st.Anchor)
 					}
 					click(t, p, fmt.Sprintf(`document.querySelectorAll('#%s .gp-scenario__choose')[%d]`, st.Anchor, i))
+					p.True(focusIn("gp-scenario__result")) // then what it is is checked below
 					s = read(t, p)
 					if want := "You chose " + ch.Label + ": " + words[ch.Judgement] + "."; s.Live != want {
 						t.Errorf("announced %q, want %q", s.Live, want)
@@ -98,6 +111,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 						t.Errorf("focus on %q, want the feedback", s.Focused)
 					}
 					click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__continue')`, st.Anchor))
+					p.True(visible(ch.Next.Anchor) + " && " + focusIn("gp-scenario__title"))
 					s = read(t, p)
 					if s.Hash != "#"+ch.Next.Anchor || s.Visible != ch.Next.Anchor {
 						t.Errorf("after Continue: hash %q, visible %q; want %q", s.Hash, s.Visible, ch.Next.Anchor)
@@ -119,6 +133,7 @@ func TestEveryChoiceLeadsOn(t *testing.T) {
 // shows the path taken; reload keeps the step; Back returns to the one before;
 // "Forget my answers" clears what the browser kept.
 func TestBestPathToTheEnd(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	for _, c := range scs {
@@ -130,6 +145,7 @@ func TestBestPathToTheEnd(t *testing.T) {
 			}
 			for i, id := range c.Best {
 				st := steps[id]
+				p.True(visible(st.Anchor))
 				s := read(t, p)
 				if s.Visible != st.Anchor {
 					t.Fatalf("step %d: visible %q, want %q", i+1, s.Visible, st.Anchor)
@@ -175,12 +191,9 @@ func TestBestPathToTheEnd(t *testing.T) {
 						t.Errorf("after reload: visible %q, want %q", s.Visible, st.Anchor)
 					}
 					p.Run(t, chromedp.NavigateBack())
-					time.Sleep(50 * time.Millisecond)
-					if s := read(t, p); s.Visible != steps[c.Best[i-1]].Anchor {
-						t.Errorf("after Back: visible %q, want %q", s.Visible, steps[c.Best[i-1]].Anchor)
-					}
+					p.Wait(t, visible(steps[c.Best[i-1]].Anchor)) // after Back, the step before
 					p.Run(t, chromedp.NavigateForward())
-					time.Sleep(50 * time.Millisecond)
+					p.Wait(t, visible(st.Anchor))
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Yes, forget my answers')`)
 					p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') === null ? '' : localStorage.getItem('gp-scenario:`+c.ID+`')`, &kept)
@@ -213,6 +226,7 @@ func hasReflection(c quiz.Compiled) bool {
 // TestScenarioWithoutJavaScript: every step shows, and every choice, answer and
 // reflection has a link to the step it leads to, which exists on the page.
 func TestScenarioWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	for _, c := range scs {
@@ -254,6 +268,7 @@ func TestScenarioWithoutJavaScript(t *testing.T) {
 // percent-encoding, shows the start without a script error; a question's answers
 // are kept when the reader goes on and comes back, and stay after a reload.
 func TestOddHashesAndKeptAnswers(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
 	var c quiz.Compiled
@@ -285,6 +300,7 @@ func TestOddHashesAndKeptAnswers(t *testing.T) {
 	click(t, p, fmt.Sprintf(`document.getElementById('%s-%d')`, q.Anchor, 0))
 	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__check')`, q.Anchor))
 	click(t, p, fmt.Sprintf(`document.querySelector('#%s .gp-scenario__continue')`, q.Anchor))
+	p.True(visible(q.Next.Anchor))
 	if s := read(t, p); s.Visible != q.Next.Anchor {
 		t.Fatalf("after Continue: visible %q, want %q", s.Visible, q.Next.Anchor)
 	}
@@ -295,7 +311,7 @@ func TestOddHashesAndKeptAnswers(t *testing.T) {
 	}
 	want := fmt.Sprint(append([]bool{true}, make([]bool, len(q.Options)-1)...))
 	p.Run(t, chromedp.NavigateBack())
-	time.Sleep(50 * time.Millisecond)
+	p.Wait(t, visible(q.Anchor))
 	if s := read(t, p); s.Visible != q.Anchor || fmt.Sprint(checked()) != want {
 		t.Errorf("after Back: visible %q with %v checked, want %q with %s", s.Visible, checked(), q.Anchor, want)
 	}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -19,8 +18,9 @@ import (
 // results are announced, linked and marked; a result opens by keyboard and Back
 // returns to the same results.
 func TestSearchFromTheZip(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "search.html")), browser.Options{})
 	for _, r := range p.Requests() {
 		if strings.Contains(r, "/search/") {
@@ -42,10 +42,9 @@ func TestSearchFromTheZip(t *testing.T) {
 			URL: location.href
 		})`, &got)
 	}
-	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
-		time.Sleep(50 * time.Millisecond)
-		read()
-	}
+	// The results for the whole query: those for "friend" may show while the rest is typed.
+	p.Wait(t, `document.querySelector('.gp-search__status').textContent.includes('for “friend request”')`)
+	read()
 	if !strings.Contains(got.Status, "results for “friend request”") {
 		t.Errorf("status %q", got.Status)
 	}
@@ -72,18 +71,10 @@ func TestSearchFromTheZip(t *testing.T) {
 	}
 	// Open the first result by keyboard, then come back.
 	p.Run(t, chromedp.Focus(".gp-search__link", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
-	time.Sleep(300 * time.Millisecond)
-	var here string
-	p.Eval(t, `location.pathname`, &here)
-	if strings.HasSuffix(here, "search.html") {
-		t.Fatalf("Enter on a result did not open it")
-	}
+	p.Wait(t, `!location.pathname.endsWith('search.html') && document.readyState === 'complete'`) // Enter opened the result
 	p.Run(t, chromedp.NavigateBack())
-	got.Titles = nil
-	for i := 0; i < 50 && len(got.Titles) == 0; i++ {
-		time.Sleep(50 * time.Millisecond)
-		read()
-	}
+	p.Wait(t, `location.pathname.endsWith('search.html') && document.querySelectorAll('.gp-search__link').length > 0`)
+	read()
 	if !strings.Contains(strings.Join(got.Titles, " | "), "Boundaries and friend requests") {
 		t.Errorf("after Back the results are gone: %q", got.Titles)
 	}
@@ -98,11 +89,12 @@ func TestSearchFromTheZip(t *testing.T) {
 // TestAZWithoutJavaScript: with JavaScript off every page links to the A–Z
 // index, which lists pages, questions and key terms under letter headings.
 func TestAZWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := browser.Start(t)
-	dir := sitetest.BuildRepo(t).Unzip()
+	dir := sitetest.DemoUnzipped(t)
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "guidance", "boundaries.html")), browser.Options{NoJS: true})
 	p.Run(t, chromedp.Click(".gp-header__az", chromedp.ByQuery))
-	time.Sleep(300 * time.Millisecond)
+	p.Wait(t, `location.pathname.endsWith('/a-z.html') && document.readyState === 'complete'`)
 	var az struct {
 		Path    string
 		Letters int

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/procmem"
 	"github.com/guidepack/guidepack/tools/internal/publish"
@@ -269,13 +270,18 @@ noindex: true
 }
 
 // WriteBuiltinPages writes the built-in pages into the generated content folder
-// (and creates the generated folders Hugo mounts).
+// and the link rule into the generated data folder (and creates the generated
+// folders Hugo mounts).
 func WriteBuiltinPages(root string) error {
 	gen := GenDir(root)
 	for _, d := range []string{filepath.Join(gen, "content"), filepath.Join(gen, "data")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
+	}
+	// The link rule, for the link render hook.
+	if err := linkpolicy.Write(filepath.Join(gen, "data")); err != nil {
+		return err
 	}
 	for name, page := range builtinPages {
 		p := filepath.Join(gen, "content", name)

@@ -45,6 +45,7 @@ Back to [boundaries](boundaries.md#friend-requests). Read more [on the web](http
 `
 
 func TestBuildWritesSiteAndZip(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, miniPack)
 	c := qt.New(t)
 	s.AssertFile("guidance/boundaries.html",
@@ -80,6 +81,7 @@ func TestBuildWritesSiteAndZip(t *testing.T) {
 }
 
 func TestSameSourcesGiveSameZip(t *testing.T) {
+	t.Parallel()
 	a := sitetest.Build(t, miniPack)
 	b := sitetest.Build(t, miniPack)
 	qt.Assert(t, fileHash(t, b.Result.Zip), qt.Equals, fileHash(t, a.Result.Zip))
@@ -89,6 +91,7 @@ func TestSameSourcesGiveSameZip(t *testing.T) {
 }
 
 func TestFailedBuildKeepsLastGoodOutput(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, file, content, want string
 	}{
@@ -111,6 +114,7 @@ func TestFailedBuildKeepsLastGoodOutput(t *testing.T) {
 }
 
 func TestOfflineProblemsNamePageAndReference(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Try(t, miniPack+`
 -- layouts/_partials/policy-notice.html --
 <a href="../guidance/">a folder</a><a href="nope.html">missing</a><a href="#nowhere">fragment</a>
@@ -189,6 +193,7 @@ steps:
 // A scenario embedded in a guidance page: all of it, with its script; pages
 // without one load no script.
 func TestScenarioEmbed(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, embedPack)
 	s.AssertFile("guidance/boundaries.html",
 		`data-module="gp-scenario"`, `id="tiny--start"`, `href="#tiny--end"`,

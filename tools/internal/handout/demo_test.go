@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	qt "github.com/frankban/quicktest"
 	"github.com/guidepack/guidepack/tools/internal/browser"
@@ -21,7 +20,7 @@ import (
 // demo builds the demo pack, unzips it and returns its folder and the compiled
 // scenarios, sorted by id.
 func demo(t *testing.T) (string, []quiz.Compiled) {
-	s := sitetest.BuildRepo(t)
+	s := sitetest.Demo(t)
 	files, _ := filepath.Glob(filepath.Join(s.Root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	var scs []quiz.Compiled
 	for _, f := range files {
@@ -39,7 +38,7 @@ func demo(t *testing.T) (string, []quiz.Compiled) {
 		t.Fatal("the demo pack has no scenarios")
 	}
 	sort.Slice(scs, func(i, j int) bool { return scs[i].ID < scs[j].ID })
-	return s.Unzip(), scs
+	return sitetest.DemoUnzipped(t), scs
 }
 
 var tags = regexp.MustCompile(`<[^>]+>`)
@@ -50,6 +49,7 @@ func plain(h string) string { return words(html.UnescapeString(tags.ReplaceAllSt
 // TestDemoHandouts prints what a trainer prints for a session, from the unzipped
 // demo pack: a scenario's worksheet and facilitator sheet, and the case cards.
 func TestDemoHandouts(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demo(t)
@@ -106,6 +106,7 @@ func TestDemoHandouts(t *testing.T) {
 // scenario, the choices made and the reflection written; with JavaScript off it is
 // a blank form to fill in by hand.
 func TestLearningRecord(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demo(t)
@@ -157,12 +158,15 @@ func play(t *testing.T, b *browser.Browser, dir string, sc quiz.Compiled, note s
 		if !ok {
 			t.Fatalf("%s: the scenario page did not do: %s", sc.ID, js)
 		}
-		time.Sleep(50 * time.Millisecond)
+		p.Settle(t)
 	}
 	for i, id := range sc.Best {
 		st := step[id]
 		sel := "document.getElementById('" + st.Anchor + "')"
 		cont := `const c = ` + sel + `.querySelector('.gp-scenario__continue'); if (!c) return false; c.click(); return true;`
+		if i > 0 {
+			p.Wait(t, `!`+sel+`.hidden`) // Continue from the step before has shown this one
+		}
 		switch st.Kind {
 		case "situation":
 			for j, ch := range st.Choices {

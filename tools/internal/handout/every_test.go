@@ -33,6 +33,7 @@ const (
 //
 // It writes PNGs of the whole-pack print and a worksheet to artifacts/print.
 func TestEveryPagePrintsOnA4(t *testing.T) {
+	t.Parallel()
 	handout.Tools(t)
 	b := browser.Start(t)
 	dir, scs := demo(t)

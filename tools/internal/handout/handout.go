@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
+	"github.com/guidepack/guidepack/tools/internal/needs"
 )
 
 // Paper is a sheet size, in inches.
@@ -36,18 +37,11 @@ var (
 	Papers = []Paper{A4, Letter}
 )
 
-// Tools checks that pdftotext and pdftoppm are installed, or skips the test;
-// with GUIDEPACK_REQUIRE_BROWSER set (as in .ci/run) a missing tool fails it.
+// Tools checks that pdftotext and pdftoppm are installed. Without them, or with
+// -short, the test is skipped and needs.Main says why.
 func Tools(t testing.TB) {
 	t.Helper()
-	for _, tool := range []string{"pdftotext", "pdftoppm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("GUIDEPACK_REQUIRE_BROWSER") != "" {
-				t.Fatalf("%s is not installed: install Debian's poppler-utils", tool)
-			}
-			t.Skipf("%s is not installed (Debian's poppler-utils); .ci/run installs it", tool)
-		}
-	}
+	needs.Path(t, needs.Poppler)
 }
 
 // Print prints the open page to PDF on the paper, as the browser's print dialog

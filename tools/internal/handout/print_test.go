@@ -13,6 +13,7 @@ import (
 )
 
 func TestSectionPrintPage(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, miniPack)
 	s.AssertFile("guidance/index.html", `<a href="../guidance/print.html">`, "Print this section")
 	s.AssertFile("guidance/print.html",
@@ -41,6 +42,7 @@ func TestSectionPrintPage(t *testing.T) {
 }
 
 func TestWholePackPrintPage(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, miniPack)
 	s.AssertFile("index.html", `<a href="./print.html">`, "Print the whole pack")
 	s.AssertFile("print.html",
@@ -76,6 +78,7 @@ func TestWholePackPrintPage(t *testing.T) {
 // page, with a #fragment, must keep pointing at that page (the build's offline
 // check fails on any anchor that does not resolve).
 func TestPrintPagesPassTheOfflineCheck(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, miniPack+`
 -- content/elsewhere/notes.md --
 ---
@@ -96,7 +99,8 @@ See [friend requests](../guidance/boundaries.md#friend-requests) and [the first 
 // label and the step it leads to, and no feedback; the facilitator sheet has all
 // the feedback, the key points and the best path.
 func TestScenarioSheets(t *testing.T) {
-	s := sitetest.BuildRepo(t)
+	t.Parallel()
+	s := sitetest.Demo(t)
 	c := qt.New(t)
 	files, _ := filepath.Glob(filepath.Join(s.Root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	c.Assert(len(files) > 0, qt.IsTrue)

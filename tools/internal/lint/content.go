@@ -30,7 +30,7 @@ var frontFields = fields{
 	"print":       {boolean, false, "false to leave the page out of the handouts"},
 	"noindex":     {boolean, false, "true to leave the page out of search and the A–Z index"},
 	"draft":       {boolean, false, "true to leave the page out of the pack"},
-	"slug":        {slug, false, "the page's file name in the pack, e.g. privacy"},
+	"slug":        {slugID, false, "the page's file name in the pack, e.g. privacy"},
 	"layout":      {plain, false, "the layout Hugo uses for the page"},
 	"params":      {any, false, "your own fields, key: value, for your own layouts"},
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
+	"github.com/guidepack/guidepack/tools/internal/slug"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -18,7 +19,7 @@ type kind int
 const (
 	plain    kind = iota // a plain line of text
 	mdText               // Markdown text (raw HTML is not allowed)
-	slug                 // lower-case letters, digits and dashes: an id or file name
+	slugID               // lower-case letters, digits and dashes: an id or file name
 	codeID               // a code number such as "5.8"
 	words                // a list of plain texts
 	codeList             // a list of codes that data/codes.yaml defines
@@ -38,14 +39,14 @@ type fields map[string]field
 
 var codeFields = fields{
 	"id":      {codeID, true, `the code's number as text in quotes, e.g. "5.8"`},
-	"slug":    {slug, true, `the page name of the code, e.g. "5-8"`},
+	"slug":    {slugID, true, `the page name of the code, e.g. "5-8"`},
 	"title":   {plain, true, "a short title"},
 	"text":    {plain, true, "what the code says, in one or two sentences"},
 	"summary": {mdText, false, "what the code means online (Markdown)"},
 }
 
 var faqFields = fields{
-	"id":       {slug, true, "the answer's anchor, e.g. can-i-friend-someone"},
+	"id":       {slugID, true, "the answer's anchor, e.g. can-i-friend-someone"},
 	"question": {plain, true, "the question, as a reader would ask it"},
 	"answer":   {mdText, true, "the answer (Markdown)"},
 	"codes":    {codeList, false, `the codes the answer cites, e.g. ["5.8"]`},
@@ -53,7 +54,7 @@ var faqFields = fields{
 }
 
 var caseFields = fields{
-	"id":       {slug, true, "the case's page name, e.g. friend-request-public-page"},
+	"id":       {slugID, true, "the case's page name, e.g. friend-request-public-page"},
 	"title":    {plain, true, "a short neutral title"},
 	"role":     {plain, true, `the worker's role, e.g. "Care assistant"`},
 	"happened": {mdText, true, "what happened (Markdown)"},
@@ -64,7 +65,6 @@ var caseFields = fields{
 }
 
 var (
-	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	codeRE = regexp.MustCompile(`^\d+(\.\d+)*$`)
 )
 
@@ -120,12 +120,12 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
 				Hint: key + " is plain text: leave the tag out"}}
 		}
-	case slug:
+	case slugID:
 		if msg, hint := diag.LongID(key, val); msg != "" {
 			return []Problem{at(v, msg, hint)}
 		}
-		if !slugRE.MatchString(val) {
-			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+toSlug(val))}
+		if !slug.Valid(val) {
+			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+slug.Make(val))}
 		}
 	case codeID:
 		if v.Tag != "!!str" || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
@@ -174,21 +174,6 @@ func knownHint(known map[string]bool) string {
 	}
 	sort.Strings(ids)
 	return "the codes in data/codes.yaml are " + strings.Join(ids, ", ")
-}
-
-func toSlug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // nearest returns the key of fs closest to k, or "".

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
+	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 )
 
@@ -189,27 +190,28 @@ func (site tree) checkRef(page string, r ref) string {
 	if u == "" {
 		return ""
 	}
-	lower := strings.ToLower(u)
-	switch {
-	case strings.HasPrefix(lower, "javascript:"):
-		return "javascript: URLs are not allowed"
-	case strings.HasPrefix(lower, "data:"):
-		if r.kind == load {
+	scheme, _ := linkpolicy.Scheme(u)
+	switch linkpolicy.Classify(u) {
+	case linkpolicy.OtherScheme:
+		switch {
+		case scheme == "javascript":
+			return "javascript: URLs are not allowed"
+		case scheme == "data" && r.kind == load:
 			return ""
-		}
-		return "data: URLs are not allowed in links"
-	case strings.HasPrefix(u, "//"):
-		return "protocol-relative URL: loads from the network, and under file:// points nowhere"
-	case hasScheme(lower):
-		if r.kind == navigate && (strings.HasPrefix(lower, "http:") || strings.HasPrefix(lower, "https:") ||
-			strings.HasPrefix(lower, "mailto:") || strings.HasPrefix(lower, "tel:")) {
-			return "" // a link the reader may follow when online; nothing loads by itself
-		}
-		if r.kind == load {
+		case scheme == "data":
+			return "data: URLs are not allowed in links"
+		case r.kind == load:
 			return "loads from the network: an offline pack must hold every file it needs"
 		}
 		return "unsupported URL scheme"
-	case strings.HasPrefix(u, "/"):
+	case linkpolicy.External:
+		if r.kind == load {
+			return "loads from the network: an offline pack must hold every file it needs"
+		}
+		return "" // a link the reader may follow when online; nothing loads by itself
+	case linkpolicy.ProtocolRelative:
+		return "protocol-relative URL: loads from the network, and under file:// points nowhere"
+	case linkpolicy.RootRelative:
 		return "root-relative: breaks under file:// and under a sub-folder; make it relative"
 	}
 	target, frag, _ := strings.Cut(u, "#")
@@ -236,17 +238,4 @@ func (site tree) checkRef(page string, r ref) string {
 		}
 	}
 	return ""
-}
-
-func hasScheme(u string) bool {
-	i := strings.IndexByte(u, ':')
-	if i <= 0 {
-		return false
-	}
-	for _, c := range u[:i] {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	return true
 }

@@ -120,6 +120,8 @@ func Write(dir string, o Options) error {
 			UncompressedSize64: e.size,
 			Modified:           Epoch,
 			// CreateRaw writes the MS-DOS date as given: 1 January 1980, 00:00.
+			// Modified alone would not set it (CreateRaw skips that conversion).
+			//lint:ignore SA1019 the raw MS-DOS field is the point: fixed bytes.
 			ModifiedDate: 1<<5 | 1,
 		}
 		h.SetMode(0o644)

@@ -22,7 +22,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
-	"github.com/guidepack/guidepack/tools/internal/sitetest"
+	"github.com/guidepack/guidepack/tools/internal/needs"
 )
 
 // CSP is the pack's own Content Security Policy, as every page carries it
@@ -51,21 +51,14 @@ func Pages(t testing.TB, dir string) []string {
 }
 
 // AxeSource returns axe-core's script from node_modules (npm ci installs it).
-// Without it the test is skipped, unless GUIDEPACK_REQUIRE_BROWSER is set.
+// Without it, or with -short, the test is skipped and needs.Main says why.
 func AxeSource(t testing.TB) string {
-	b, err := os.ReadFile(filepath.Join(sitetest.Repo(), "node_modules", "axe-core", "axe.min.js"))
+	t.Helper()
+	b, err := os.ReadFile(needs.Path(t, needs.Axe))
 	if err != nil {
-		need(t, "axe-core (npm ci)")
+		t.Fatal(err)
 	}
 	return string(b)
-}
-
-func need(t testing.TB, what string) {
-	t.Helper()
-	if os.Getenv("GUIDEPACK_REQUIRE_BROWSER") != "" {
-		t.Fatalf("%s is not installed and GUIDEPACK_REQUIRE_BROWSER is set", what)
-	}
-	t.Skipf("%s is not installed; .ci/run installs it", what)
 }
 
 // HTMLError is one error the Nu HTML Checker found.
@@ -83,15 +76,10 @@ func (e HTMLError) String() string {
 // VNU runs the Nu HTML Checker once over files (one JVM for all) and returns its errors.
 func VNU(t testing.TB, files ...string) []HTMLError {
 	t.Helper()
-	jar := filepath.Join(sitetest.Repo(), "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-	if _, err := os.Stat(jar); err != nil {
-		need(t, "vnu-jar (npm ci)")
-	}
-	if _, err := exec.LookPath("java"); err != nil {
-		need(t, "Java (for vnu)")
-	}
+	jar := needs.Path(t, needs.VNU)
+	java := needs.Path(t, needs.Java)
 	args := append([]string{"-jar", jar, "--format", "json", "--errors-only", "--exit-zero-always"}, files...)
-	out, err := exec.Command("java", args...).CombinedOutput()
+	out, err := exec.Command(java, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("vnu: %v\n%s", err, out)
 	}

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 	"github.com/guidepack/guidepack/tools/internal/scenariomap"
@@ -94,9 +95,16 @@ type Option struct {
 // The scenarios are compiled and written on every core; problems are reported in
 // the order of scs.
 func Compile(root, gen string, scs []*scenario.Scenario) error {
+	// Scenario Markdown is rendered as the project's pages are.
+	md, err := markdown.Load(root)
+	if err != nil {
+		// A config.toml that does not read is reported by the build's own
+		// check, at its line, and by Hugo: not here a second time, worse.
+		md = markdown.Default
+	}
 	// Each renderer is used by one goroutine at a time: it keeps the bad links
 	// of its last render.
-	renderers := sync.Pool{New: func() any { return newRenderer(root) }}
+	renderers := sync.Pool{New: func() any { return newRenderer(root, md) }}
 	type result struct {
 		id   string
 		data []byte

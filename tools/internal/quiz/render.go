@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -40,9 +41,10 @@ type linkError struct {
 
 func (e *linkError) Error() string { return e.msg }
 
-func newRenderer(root string) *renderer {
+// newRenderer renders with the project's goldmark settings, cfg (see markdown.Load).
+func newRenderer(root string, cfg markdown.Config) *renderer {
 	r := &renderer{root: root}
-	r.md = markdown.New(r)
+	r.md = markdown.New(cfg, r)
 	return r
 }
 
@@ -60,9 +62,14 @@ func (r *renderer) render(src string) (string, error) {
 			return "", &linkError{fmt.Sprintf("picture %q is not a file in the pack", bad.dest),
 				"the pack loads nothing from elsewhere: put the picture in the pack and give its path", bad.dest, bad.offset}
 		}
-		if scheme, _, ok := strings.Cut(bad.dest, ":"); ok && hasScheme(bad.dest) {
+		switch linkpolicy.Classify(bad.dest) {
+		case linkpolicy.OtherScheme:
+			scheme, _, _ := strings.Cut(bad.dest, ":")
 			return "", &linkError{fmt.Sprintf("link %q uses the scheme %q", bad.dest, scheme),
-				"use an http(s) or mailto link, or a page.md link", bad.dest, bad.offset}
+				linkpolicy.SchemeHint, bad.dest, bad.offset}
+		case linkpolicy.RootRelative, linkpolicy.ProtocolRelative:
+			return "", &linkError{fmt.Sprintf("link %q is root-relative", bad.dest),
+				linkpolicy.RootRelativeHint, bad.dest, bad.offset}
 		}
 		return "", &linkError{fmt.Sprintf("link %q: no such page", bad.dest),
 			"links to pages are relative to content/scenarios/, e.g. ../guidance/boundaries.md", bad.dest, bad.offset}
@@ -93,13 +100,14 @@ func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		case *ast.Image:
 			// A picture from elsewhere (javascript:, data:, a web address) is
 			// refused: the pack holds its own pictures and loads nothing.
-			if dest := string(n.Destination); hasScheme(dest) {
+			if _, ok := linkpolicy.Scheme(string(n.Destination)); ok {
+				dest := string(n.Destination)
 				r.bad = append(r.bad, badLink{dest, max(0, bytes.Index(src, []byte("]("+dest))-1), true})
 			}
 			return ast.WalkContinue, nil
 		case *ast.AutoLink:
 			url := string(n.URL(src))
-			if n.AutoLinkType == ast.AutoLinkURL && !web(url) && hasScheme(url) {
+			if n.AutoLinkType == ast.AutoLinkURL && linkpolicy.Classify(url) == linkpolicy.OtherScheme {
 				r.bad = append(r.bad, badLink{url, max(0, bytes.Index(src, []byte("<"+url))), false})
 			}
 			return ast.WalkContinue, nil
@@ -109,11 +117,11 @@ func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 			return ast.WalkContinue, nil
 		}
 		dest := string(l.Destination)
-		switch {
-		case web(dest):
+		switch linkpolicy.Classify(dest) {
+		case linkpolicy.External:
 			l.SetAttributeString("rel", []byte("external"))
-		case strings.HasPrefix(dest, "#"):
-		case hasScheme(dest):
+		case linkpolicy.Fragment:
+		case linkpolicy.OtherScheme, linkpolicy.RootRelative, linkpolicy.ProtocolRelative:
 			r.bad = append(r.bad, badLink{dest, start(l), false})
 		default:
 			file, frag, _ := strings.Cut(dest, "#")
@@ -133,25 +141,6 @@ func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-// web tells whether dest is a web or mail address, which a link may lead to.
-func web(dest string) bool {
-	return strings.HasPrefix(dest, "http://") || strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "mailto:")
-}
-
-// hasScheme tells whether dest starts with a URL scheme (javascript:, data:, …).
-func hasScheme(dest string) bool {
-	i := strings.IndexByte(dest, ':')
-	if i <= 0 {
-		return false
-	}
-	for _, c := range strings.ToLower(dest[:i]) {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	return true
 }
 
 func exists(p string) bool {

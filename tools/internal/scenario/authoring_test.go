@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 )
 
@@ -37,17 +39,8 @@ func TestAuthoringPageExamples(t *testing.T) {
 	broken := strings.Replace(string(demo), "next: check-policy", "next: chek-policy", 1)
 	_, ps = scenario.Parse("scenarios/friend-request.yaml", []byte(broken), codes)
 	qt.Assert(t, len(ps) > 0, qt.IsTrue)
-	// As guidepack prints it: prefixed lines, the quoted source indented.
+	// As guidepack prints it, with the command's own printer.
 	var want strings.Builder
-	for i, line := range strings.Split(ps[0].String(), "\n") {
-		switch {
-		case i == 0:
-			want.WriteString("guidepack: error: " + line + "\n")
-		case strings.HasPrefix(line, "hint: "):
-			want.WriteString("guidepack: " + line + "\n")
-		default:
-			want.WriteString("    " + line + "\n")
-		}
-	}
+	diag.Print(&want, errors.New(ps[0].String()))
 	qt.Assert(t, shown, qt.Equals, want.String())
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/slug"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -306,7 +306,6 @@ var (
 	choiceFields  = []string{"text", "feedback", "judgement", "next"}
 	optionFields  = []string{"text", "feedback", "correct"}
 	kindKeys      = []string{Situation, Question, Reflection, Ending}
-	slugRE        = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 // fields returns a mapping's values by key, reporting unknown and repeated keys.
@@ -478,8 +477,8 @@ func (r *reader) slug(n *yaml.Node, key string) string {
 		r.add(n, msg, hint)
 		return ""
 	}
-	if s != "" && !slugRE.MatchString(s) {
-		r.add(n, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, s), "e.g. "+slugify(s))
+	if s != "" && !slug.Valid(s) {
+		r.add(n, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, s), "e.g. "+slug.Make(s))
 		return ""
 	}
 	return s
@@ -544,21 +543,6 @@ func (r *reader) codeNames() string {
 		return "none yet"
 	}
 	return strings.Join(ids, ", ")
-}
-
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // tagged says whether YAML took what the author began a text with (! as in a

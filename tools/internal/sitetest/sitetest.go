@@ -17,22 +17,28 @@ package sitetest
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/project"
 	"golang.org/x/tools/txtar"
 )
 
-// Repo is the repository root (the folder holding go.mod).
+// Repo is the repository root, found from the working directory (go test runs
+// a package's tests in its folder), so it holds under -trimpath too.
 func Repo() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
+	root, err := project.Find(".")
+	if err != nil {
+		panic(err)
+	}
+	return root
 }
 
 // Site is a built (or failed) mini project.
@@ -176,6 +182,13 @@ func copyFile(from, to string) error {
 func CopyRepo(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
+	if err := copyRepo(root); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func copyRepo(root string) error {
 	repo := Repo()
 	for _, name := range []string{"config.toml", "content", "data", "scenarios", "layouts", "assets", "static"} {
 		err := filepath.WalkDir(filepath.Join(repo, name), func(p string, d fs.DirEntry, err error) error {
@@ -186,10 +199,10 @@ func CopyRepo(t testing.TB) string {
 			return copyFile(p, filepath.Join(root, rel))
 		})
 		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
+			return err
 		}
 	}
-	return root
+	return nil
 }
 
 // BuildRepo builds the demo pack in a temporary copy (see CopyRepo).
@@ -202,34 +215,95 @@ func BuildRepo(t testing.TB) *Site {
 	return s
 }
 
+// demo is the demo pack, built once per test binary (see Demo).
+var demo struct {
+	once     sync.Once
+	dir      string // holds the project and the unzipped pack; CleanUp removes it
+	site     Site
+	unzipped string
+	err      error
+}
+
+// Demo returns the demo pack built once per test binary and shared by its tests,
+// which may run in parallel and must only read it. Its folder lasts until
+// CleanUp (call it from TestMain). A failed build fails every test that asks.
+func Demo(t testing.TB) *Site {
+	t.Helper()
+	demo.once.Do(func() {
+		if demo.dir, demo.err = os.MkdirTemp("", "guidepack-demo-"); demo.err != nil {
+			return
+		}
+		root := filepath.Join(demo.dir, "project")
+		if demo.err = copyRepo(root); demo.err != nil {
+			return
+		}
+		demo.site.Root = root
+		if demo.site.Result, demo.err = build.Run(build.Options{Root: root}); demo.err != nil {
+			return
+		}
+		demo.unzipped, demo.err = unzip(demo.site.Result.Zip, filepath.Join(demo.dir, "unzipped"), demo.site.Result.Pack.Name())
+	})
+	if demo.err != nil {
+		t.Fatalf("the demo pack does not build:\n%v", demo.err)
+	}
+	s := demo.site
+	s.T = t
+	return &s
+}
+
+// DemoUnzipped returns the folder of the demo pack's zip, unzipped once (where
+// its index.html is). Tests must only read it.
+func DemoUnzipped(t testing.TB) string {
+	t.Helper()
+	Demo(t)
+	return demo.unzipped
+}
+
+// CleanUp removes the shared demo pack, if one was built.
+func CleanUp() {
+	if demo.dir != "" {
+		os.RemoveAll(demo.dir)
+	}
+}
+
 // Unzip extracts the built zip into a new temporary folder and returns the path
 // of the pack's top folder inside it (where index.html is).
 func (s *Site) Unzip() string {
 	s.T.Helper()
-	dir := s.T.TempDir()
-	zr, err := zip.OpenReader(s.Result.Zip)
+	dir, err := unzip(s.Result.Zip, s.T.TempDir(), s.Result.Pack.Name())
 	if err != nil {
 		s.T.Fatal(err)
+	}
+	return dir
+}
+
+// unzip extracts zipFile into dir and returns the path of its top folder, top.
+func unzip(zipFile, dir, top string) (string, error) {
+	zr, err := zip.OpenReader(zipFile)
+	if err != nil {
+		return "", err
 	}
 	defer zr.Close()
 	for _, f := range zr.File {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if !strings.HasPrefix(p, dir+string(filepath.Separator)) {
-			s.T.Fatalf("zip entry %q points outside the folder", f.Name)
+			return "", fmt.Errorf("zip entry %q points outside the folder", f.Name)
 		}
 		rc, err := f.Open()
 		if err != nil {
-			s.T.Fatal(err)
+			return "", err
 		}
 		b, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			s.T.Fatal(err)
+			return "", err
 		}
-		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return "", err
+		}
 		if err := os.WriteFile(p, b, 0o644); err != nil {
-			s.T.Fatal(err)
+			return "", err
 		}
 	}
-	return filepath.Join(dir, s.Result.Pack.Name())
+	return filepath.Join(dir, top), nil
 }
