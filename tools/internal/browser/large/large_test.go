@@ -77,9 +77,8 @@ func TestSearchAtFiveThousandPages(t *testing.T) {
 	hits, n := 0, 0
 	var times []float64
 	for _, i := range []int{0, 7, 123, 499, 1000, 1777, 2500, 3141, 4321, 4999} {
-		var file string
 		// Pages are s<section>/t<topic>/p<k>.md, 50 to a topic and 10 topics to a section.
-		file = fmt.Sprintf("s%02d/t%02d/p%03d", i/500, i/50%10, i%50)
+		file := fmt.Sprintf("s%02d/t%02d/p%03d", i/500, i/50%10, i%50)
 		src, err := os.ReadFile(filepath.Join(dir, "content", file+".md"))
 		if err != nil {
 			t.Fatal(err)
