@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -59,7 +60,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 			}
 			have[k.Value] = true
 			ps = append(ps, checkField(name, b, k, f, v, known)...)
-			if v.Kind == yaml.ScalarNode {
+			if v.Kind == yaml.ScalarNode || f.kind == reviewField {
 				vals[k.Value] = v
 			}
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
@@ -80,6 +81,26 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 		entries = append(entries, vals)
 	}
 	return entries, ps
+}
+
+// reviews returns the review fields of the entries of a data file that give
+// any, checked. kind is the kind of entry (faq, case); its title is in titleKey.
+func reviews(name, kind, titleKey string, entries []entry) ([]review.Entry, []Problem) {
+	var out []review.Entry
+	var ps []Problem
+	for _, en := range entries {
+		var rf review.Fields
+		for k, v := range en {
+			rf.Set(k, v)
+		}
+		if rf == (review.Fields{}) {
+			continue
+		}
+		e := review.Entry{Kind: kind, Key: en.get("id"), Title: en.get(titleKey), File: name}
+		ps = append(ps, review.Check(name, rf, &e)...)
+		out = append(out, e)
+	}
+	return out, ps
 }
 
 // entry is a data file entry's plain values, by key.

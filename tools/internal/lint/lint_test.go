@@ -105,7 +105,7 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 		{"NUL in a scenario front", "-- content/a.md --\n---\ntitle: \x00A\n---\n",
 			"content/a.md:2:8: this line holds a NUL character"},
 		{"misspelt front matter key", "-- content/a.md --\n---\ntitle: A\nkeywrds: [friend request]\n---\n",
-			"content/a.md:3:1: unknown field \"keywrds\" in the front matter\nhint: did you mean \"keywords\"? the fields are codes, description, draft, keywords, layout, menu, noindex, params, print, slug, themes, title, weight (and Hugo's own, such as date and aliases); put fields of your own under params:"},
+			"content/a.md:3:1: unknown field \"keywrds\" in the front matter\nhint: did you mean \"keywords\"? the fields are codes, description, draft, keywords, layout, menu, noindex, owner, params, print, review_by, reviewed, slug, themes, title, weight (and Hugo's own, such as date and aliases); put fields of your own under params:"},
 		{"misspelt title", "-- content/a.md --\n---\ntitel: A\n---\n",
 			"content/a.md:2:1: unknown field \"titel\" in the front matter\nhint: did you mean \"title\"?"},
 		{"keywords not a list", "-- content/a.md --\n---\ntitle: A\nkeywords: friend request, privacy\n---\n",
