@@ -79,9 +79,9 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages []page
 
 // page is a Markdown page under content/ and what decides where Hugo writes it.
 type page struct {
-	file string     // relative to the project
-	slug *yaml.Node // its slug: (line and column as in the file), or nil
-	title string // its title as written
+	file  string     // relative to the project
+	slug  *yaml.Node // its slug: (line and column as in the file), or nil
+	title string     // its title as written
 	// review is its review fields, when it has any.
 	review *review.Entry
 }
