@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -123,4 +124,29 @@ func changesSince(changes []lint.Change, version string) string {
 		return s
 	}
 	return ""
+}
+
+// ReviewList checks the project's authored files as a build does and returns
+// the pack and every entry with review fields, for `guidepack review`.
+func ReviewList(root string) (Pack, []review.Entry, error) {
+	p, err := readPack(root)
+	if err != nil {
+		return p, nil, err
+	}
+	res, lintErr := lint.Project(root)
+	scs, scErr := scenario.Load(root, res.Codes)
+	var all diag.Problems
+	for _, err := range []error{lintErr, scErr} {
+		var ps diag.Problems
+		switch {
+		case errors.As(err, &ps):
+			all = append(all, ps...)
+		case err != nil:
+			return p, nil, err
+		}
+	}
+	if err := all.Err(); err != nil {
+		return p, nil, err
+	}
+	return p, Reviews(res, scs), nil
 }

@@ -82,7 +82,7 @@ type page struct {
 	file  string     // relative to the project
 	slug  *yaml.Node // its slug: (line and column as in the file), or nil
 	title string     // its title as written
-	// review is its review fields, when it has any.
+	// review is its review fields, checked (nil when the page is unreadable).
 	review *review.Entry
 }
 
@@ -150,11 +150,10 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		}
 		ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q in the front matter", k.Value), Hint: hint})
 	}
-	if rf != (review.Fields{}) {
-		e := review.Entry{Kind: "page", Key: strings.TrimPrefix(name, "content/"), Title: title, File: name}
-		ps = append(ps, review.Check(name, rf, &e)...)
-		pg.review = &e
-	}
+	// Every page is listed for review, with its dates or without.
+	e := review.Entry{Kind: "page", Key: strings.TrimPrefix(name, "content/"), Title: title, File: name, Line: 1, Col: 1}
+	ps = append(ps, review.Check(name, rf, &e)...)
+	pg.review = &e
 	if !have["title"] && !meant["title"] {
 		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Whole: true, Msg: "the page has no title", Hint: "add title: The page title"})
 	}

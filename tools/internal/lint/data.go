@@ -44,7 +44,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 				Hint: "e.g.\n  - id: ...\n    title: ..."})
 			continue
 		}
-		vals := entry{}
+		vals := entry{"": e}
 		have, meant := map[string]bool{}, map[string]bool{}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, v := e.Content[i], e.Content[i+1]
@@ -83,8 +83,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 	return entries, ps
 }
 
-// reviews returns the review fields of the entries of a data file that give
-// any, checked. kind is the kind of entry (faq, case); its title is in titleKey.
+// reviews returns the review fields of every entry of a data file, checked. kind is the kind of entry (faq, case); its title is in titleKey.
 func reviews(name, kind, titleKey string, entries []entry) ([]review.Entry, []Problem) {
 	var out []review.Entry
 	var ps []Problem
@@ -93,17 +92,15 @@ func reviews(name, kind, titleKey string, entries []entry) ([]review.Entry, []Pr
 		for k, v := range en {
 			rf.Set(k, v)
 		}
-		if rf == (review.Fields{}) {
-			continue
-		}
-		e := review.Entry{Kind: kind, Key: en.get("id"), Title: en.get(titleKey), File: name}
+		e := review.Entry{Kind: kind, Key: en.get("id"), Title: en.get(titleKey), File: name, Line: en[""].Line, Col: en[""].Column}
 		ps = append(ps, review.Check(name, rf, &e)...)
 		out = append(out, e)
 	}
 	return out, ps
 }
 
-// entry is a data file entry's plain values, by key.
+// entry is a data file entry's plain values, by key; "" holds the entry's own
+// node, for its place.
 type entry map[string]*yaml.Node
 
 // get returns the value of key, or "".

@@ -369,10 +369,8 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 
 // finish parses the steps and checks the scenario as a whole.
 func (r *reader) finish(s *Scenario, nodes []*stepNode, at *yaml.Node) *Scenario {
-	if s.reviewAt != (review.Fields{}) {
-		s.Review = &review.Entry{Kind: "scenario", Key: s.ID, Title: s.Title, File: r.file}
-		r.ps = append(r.ps, review.Check(r.file, s.reviewAt, s.Review)...)
-	}
+	s.Review = &review.Entry{Kind: "scenario", Key: s.ID, Title: s.Title, File: r.file, Line: at.Line, Col: at.Column}
+	r.ps = append(r.ps, review.Check(r.file, s.reviewAt, s.Review)...)
 	for _, need := range []struct{ v, name, hint string }{
 		{s.ID, "id", "add id: a short name in lower case with dashes, e.g. friend-request"},
 		{s.Title, "title", "add title: what the scenario is about"},

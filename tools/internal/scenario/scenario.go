@@ -22,7 +22,7 @@ type Scenario struct {
 	Start              string
 	Steps              []*Step
 	File               string // where it was written, relative to the project
-	// Review is its review fields (reviewed, review_by, owner), or nil.
+	// Review is its review fields (reviewed, review_by, owner), checked.
 	Review *review.Entry
 
 	reviewAt review.Fields // where they are written
