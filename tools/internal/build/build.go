@@ -251,7 +251,8 @@ func hugoBudget(pages int) int64 {
 
 // builtinPages are the pages every pack has, unless content/ has a file of the
 // same name to replace it: the download page (its layout holds the element the
-// build fills with the zip link), the search page and the A–Z index.
+// build fills with the zip link), the search page, the A–Z index and What's new
+// (with its Atom feed, whats-new.xml).
 var builtinPages = map[string]string{
 	"download.md": `---
 title: Download this pack
@@ -264,6 +265,13 @@ title: Search
 description: Search the guidance, common questions, case examples, codes and scenarios.
 layout: search
 noindex: true
+---
+`,
+	"whats-new.md": `---
+title: What's new
+description: What changed in each version of this pack, newest first.
+layout: whats-new
+outputs: [html, atom]
 ---
 `,
 	"a-z.md": `---

@@ -9,8 +9,8 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
-	"github.com/guidepack/guidepack/tools/internal/slug"
 	"github.com/guidepack/guidepack/tools/internal/review"
+	"github.com/guidepack/guidepack/tools/internal/slug"
 	"go.yaml.in/yaml/v3"
 )
 
