@@ -126,6 +126,28 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"content/a.md:5:3: this line's indentation matches no line above it\nhint: indent it as line 4 (4 spaces) or line 3 (0 spaces), as the fields it belongs with"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
+		// Review fields (issue 17): dates year-month-day, the next review after the last.
+		{"reviewed not a date", "-- content/a.md --\n---\ntitle: A\nreviewed: 1 November 2026\n---\n",
+			"content/a.md:3:11: reviewed \"1 November 2026\" is not a date written year-month-day\nhint: write the date as year-month-day, e.g. reviewed: 2026-11-01"},
+		{"review_by not a day", "-- content/a.md --\n---\ntitle: A\nreview_by: 2027-02-30\n---\n",
+			"content/a.md:3:12: review_by 2027-02-30 is not a day of the calendar"},
+		{"review_by before reviewed", "-- content/a.md --\n---\ntitle: A\nreviewed: 2026-11-01\nreview_by: 2026-10-01\n---\n",
+			"content/a.md:4:12: review_by 2026-10-01 is not after reviewed 2026-11-01\nhint: review_by is when the next review is due: a date after the last review"},
+		{"owner a list", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: A.\n  owner: [a, b]\n",
+			"data/faq.yaml:4:10: owner is one line of text"},
+		{"misspelt review field in a case", "-- data/cases.yaml --\n- id: a\n  title: T\n  role: R\n  happened: H\n  mattered: M\n  reviewd: 2026-11-01\n",
+			"data/cases.yaml:6:3: unknown field \"reviewd\"\nhint: did you mean \"reviewed\"?"},
+		{"misspelt review field in front matter", "-- content/a.md --\n---\ntitle: A\nreview-by: 2027-01-01\n---\n",
+			"content/a.md:3:1: unknown field \"review-by\" in the front matter\nhint: did you mean \"review_by\"?"},
+		// The change log: pages that exist, newest first, each version once.
+		{"change to no page", "-- content/guidance/privacy.md --\n---\ntitle: P\n---\n-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n  pages:\n    - page: guidance/privacacy.md\n      note: New.\n",
+			"data/changes.yaml:5:13: there is no page content/guidance/privacacy.md\nhint: did you mean guidance/privacy.md?"},
+		{"change log out of order", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n- version: 1.1.0\n  date: 2026-12-01\n  summary: Second.\n",
+			"data/changes.yaml:5:9: version 1.1.0 (2026-12-01) is dated after version 1.0.0 (2026-11-25), which is above it\nhint: the change log is newest first"},
+		{"version twice", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n- version: 1.0.0\n  date: 2026-11-01\n  summary: Again.\n",
+			"data/changes.yaml:4:12: version 1.0.0 is in the change log twice\nhint: it is first at line 1"},
+		{"change log without summary", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n",
+			"data/changes.yaml:1:3: this entry has no summary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := lint.Project(project(t, tc.archive))
