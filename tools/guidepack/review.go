@@ -53,7 +53,7 @@ func cmdReview(args []string, stdout io.Writer) error {
 		w.Flush()
 		return w.Error()
 	}
-	fmt.Fprintf(stdout, "guidepack: %d reviewed entries; overdue is judged on the released date, %s\n", len(entries), p.Params.Released)
+	fmt.Fprintf(stdout, "guidepack: %d pages, answers, cases and scenarios; overdue is judged on the released date, %s\n", len(entries), p.Params.Released)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DUE\tSTATUS\tOWNER\tWHAT\tWHERE")
 	for _, e := range entries {
