@@ -3,6 +3,7 @@ package lint_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -265,4 +266,18 @@ func unquoted(err error) string {
 		ps[i].Source = ""
 	}
 	return ps.Error()
+}
+
+// The change log example in docs/authoring.md is sound, and its newest version
+// is checked against config.toml's by the build.
+func TestAuthoringChangeLogExample(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "authoring.md"))
+	qt.Assert(t, err, qt.IsNil)
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(b), -1)
+	example := blocks[len(blocks)-1][1]
+	qt.Assert(t, example, qt.Contains, "- version: 1.1.0")
+	res, err := lint.Project(project(t, "-- content/guidance/promoting-your-service.md --\n---\ntitle: Promoting\n---\n-- data/changes.yaml --\n"+example))
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, res.Changes, qt.HasLen, 2)
+	qt.Assert(t, res.Changes[0].Pages, qt.DeepEquals, []lint.PageChange{{Page: "guidance/promoting-your-service.md", Title: "Promoting", Note: "New section on photographs at events."}})
 }
