@@ -40,6 +40,8 @@ type Pack struct {
 	}
 	// Review is the pack's review policy, its clock the released date.
 	Review review.Policy
+
+	noticesAt [2]int // where changeNotices is set: line, column
 }
 
 // Name is the zip's base name and its top folder: <pack>-<version>.
@@ -198,6 +200,12 @@ func settings(b []byte) map[string]setting {
 				pos := p.Shape(v.Raw).Start
 				s.line, s.col = pos.Line, pos.Column
 			}
+			if s.line == 0 { // an array or table value has no text of its own: its key's place
+				if it := e.Key(); it.Next() && it.Node().Raw.Length > 0 {
+					pos := p.Shape(it.Node().Raw).Start
+					s.line, s.col = pos.Line, pos.Column
+				}
+			}
 			if s.line == 0 {
 				s.line, s.col = 1, 1
 			}
@@ -280,6 +288,7 @@ func (p *Pack) readReview(set map[string]setting, doc map[string]any) diag.Probl
 		}
 	}
 	if s, ok := set["params.changeNotices"]; ok {
+		p.noticesAt = [2]int{s.line, s.col}
 		params, _ := doc["params"].(map[string]any)
 		list, _ := params["changeNotices"].([]any)
 		for _, v := range list {

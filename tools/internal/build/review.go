@@ -72,7 +72,7 @@ func checkChanges(p Pack, changes []lint.Change) diag.Problems {
 	}
 	for _, v := range p.Params.Notices {
 		if !slices.ContainsFunc(changes, func(c lint.Change) bool { return c.Version == v }) {
-			ps = append(ps, diag.Problem{File: configName, Line: 1, Col: 1, Whole: true,
+			ps = append(ps, diag.Problem{File: configName, Line: max(p.noticesAt[0], 1), Col: max(p.noticesAt[1], 1),
 				Msg:  fmt.Sprintf("changeNotices names version %s, which data/changes.yaml does not list", v),
 				Hint: "name versions of the change log, or leave changeNotices out to announce the newest version's changes"})
 		}

@@ -123,7 +123,10 @@ func TestReviewLineAndChangeNotices(t *testing.T) {
 // The change log's newest version is the pack's.
 func TestChangeLogMatchesTheVersion(t *testing.T) {
 	s := sitetest.Try(t, pack) // config.toml says 1.0.0
-	s.AssertError("data/changes.yaml:1:12: the newest version in the change log is 1.1.0, but config.toml says version = \"1.0.0\"")
+	s.AssertError("data/changes.yaml:1:12: the newest version in the change log is 1.1.0, but config.toml says version = \"1.0.0\"",
+		"> 1 | - version: 1.1.0")
+	s = sitetest.Try(t, config(t, `version = "1.1.0"`, `changeNotices = ["1.0.9"]`)+pack)
+	s.AssertError("config.toml:18:3: changeNotices names version 1.0.9, which data/changes.yaml does not list")
 }
 
 // atom is what RFC 4287 requires of a feed and its entries.
