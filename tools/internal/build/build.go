@@ -272,6 +272,7 @@ title: What's new
 description: What changed in each version of this pack, newest first.
 layout: whats-new
 outputs: [html, atom]
+print: false
 ---
 `,
 	"a-z.md": `---

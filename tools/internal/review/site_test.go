@@ -106,9 +106,9 @@ func TestReviewLineAndChangeNotices(t *testing.T) {
 	s.AssertFile("cases/a-case.html", "Last reviewed 15 October 2026 · Next review due October 2027")
 	s.AssertFile("guidance/index.html", "! gp-review") // no dates: no line
 	s.AssertFile("whats-new.html",
-		`<section class="gp-whats-new__version" id="version-1-1-0">`, "Version 1.1.0", "(1 December 2026)", "Clearer advice on privacy.",
+		`<section class="gp-whats-new__version" id="version-1-1-0">`, "Changes in version 1.1.0", "(1 December 2026)", "Clearer advice on privacy.",
 		`<a href="./guidance/privacy.html">Privacy</a>: New advice on photographs at events.`,
-		`id="version-1-0-0"`, `href="./whats-new.xml"`)
+		`id="version-1-0-0"`, `href="https://example.org/social-media-guidance/whats-new.xml"`)
 	s.AssertFile("download.html", "What's new in version 1.1.0", "Clearer advice on privacy.", `href="./whats-new.html"`)
 	readme := zipFile(t, s.Result.Zip, "readme.txt")
 	qt.Assert(t, readme, qt.Contains, "What changed in this version (since version 1.0.0):\nClearer advice on privacy.\n- Privacy: New advice on photographs at events.\n")
