@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -32,6 +33,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self, NoWait: *noWait, Notes: stderr})
 	if err != nil {
 		return err
+	}
+	for _, w := range res.Warnings {
+		diag.PrintWarning(stderr, w)
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(res)

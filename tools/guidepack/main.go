@@ -4,6 +4,7 @@
 //	guidepack build        build public/ and dist/<pack>-<version>.zip
 //	guidepack serve        live preview while you edit
 //	guidepack map FILE     a scenario's map, as SVG
+//	guidepack review       reviews by due date, with owners
 //	guidepack help         this text
 package main
 
@@ -29,6 +30,10 @@ Usage:
                                preview the pack while you edit it
   guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg
                                draw a scenario's map (every step and choice)
+  guidepack review [-C dir] [-csv]
+                               list every reviewed page, answer, case and scenario
+                               by the date its next review is due, with its owner
+                               (overdue as of the pack's released date)
   guidepack hugo [args]        run the Hugo that guidepack is built with
   guidepack gen-bench [-pages N] [-scenarios M] [-seed S] [-root dir] DIR
                                write a synthetic pack for benchmarks
@@ -59,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(args[1:], stdout, stderr)
 	case "map":
 		err = cmdMap(args[1:], stdout)
+	case "review":
+		err = cmdReview(args[1:], stdout)
 	case "hugo":
 		err = cmdHugo(args[1:])
 	case site.ChildCommand: // guidepack build runs Hugo in a child process

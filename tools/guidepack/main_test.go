@@ -49,6 +49,7 @@ func TestScripts(t *testing.T) {
 			"files":    listFiles,
 			"zipfiles": zipFiles,
 			"padfile":  padFile,
+			"param":    setParam,
 		},
 	})
 }
@@ -178,4 +179,26 @@ func padFile(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	body := "<!--" + strings.Repeat("x", kb*1024-7) + "-->"
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(body), 0o644))
+}
+
+// setParam KEY VALUE: set KEY = VALUE under [params] in config.toml (VALUE as
+// TOML writes it: "error", with its quotes), replacing the line that sets KEY.
+func setParam(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: param KEY VALUE")
+	}
+	name := ts.MkAbs("config.toml")
+	b, err := os.ReadFile(name)
+	ts.Check(err)
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == args[0] && f[1] == "=" {
+			continue
+		}
+		out = append(out, line)
+		if strings.TrimSpace(line) == "[params]" {
+			out = append(out, "  "+args[0]+" = "+args[1])
+		}
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Join(out, "\n")), 0o644))
 }

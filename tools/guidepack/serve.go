@@ -55,6 +55,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 			diag.Print(stderr, err)
 			return
 		}
+		for _, w := range prep.Warnings {
+			diag.PrintWarning(stderr, w.String())
+		}
 		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", prep.Scenarios, time.Now().Format("15:04:05"))
 	}
 	compile()

@@ -56,6 +56,9 @@ type Result struct {
 	ZipSize   int64
 	Stages    []Stage
 	Took      time.Duration
+	// Warnings are problems that did not stop the build (overdue reviews),
+	// each printed as file:line:col: what, with its hint lines.
+	Warnings []string
 }
 
 // afterStage, when set (by tests), runs after each stage that passed, with
@@ -141,6 +144,9 @@ func run(o Options) (*Result, error) {
 		prep, err = Prepare(root)
 		err = withProblems(err, configProblems)
 		res.Scenarios = prep.Scenarios
+		for _, w := range prep.Warnings {
+			res.Warnings = append(res.Warnings, w.String())
+		}
 		if err == nil {
 			err = want.addGenerated(root)
 		}
@@ -198,7 +204,7 @@ func run(o Options) (*Result, error) {
 	zipName := p.Name() + ".zip"
 	stagedZip := filepath.Join(stageDir, zipName)
 	if err := stage("zip", func() error {
-		if err := writeZip(staged, stagedZip, p, sc.zip); err != nil {
+		if err := writeZip(staged, stagedZip, p, prep.Changes, sc.zip); err != nil {
 			return err
 		}
 		fi, err := os.Stat(stagedZip)
@@ -245,7 +251,8 @@ func hugoBudget(pages int) int64 {
 
 // builtinPages are the pages every pack has, unless content/ has a file of the
 // same name to replace it: the download page (its layout holds the element the
-// build fills with the zip link), the search page and the A–Z index.
+// build fills with the zip link), the search page, the A–Z index and What's new
+// (with its Atom feed, whats-new.xml).
 var builtinPages = map[string]string{
 	"download.md": `---
 title: Download this pack
@@ -258,6 +265,14 @@ title: Search
 description: Search the guidance, common questions, case examples, codes and scenarios.
 layout: search
 noindex: true
+---
+`,
+	"whats-new.md": `---
+title: What's new
+description: What changed in each version of this pack, newest first.
+layout: whats-new
+outputs: [html, atom]
+print: false
 ---
 `,
 	"a-z.md": `---
@@ -298,8 +313,12 @@ func WriteBuiltinPages(root string) error {
 	return nil
 }
 
-// readme is the README.txt at the top of the zip.
-func readme(p Pack) []byte {
+// readme is the README.txt at the top of the zip; changes is what changed in
+// this version (from data/changes.yaml), or "".
+func readme(p Pack, changes string) []byte {
+	if changes != "" {
+		changes = "\n" + changes
+	}
 	return []byte(fmt.Sprintf(`%s
 Version %s (%s)
 
@@ -307,7 +326,7 @@ To use this pack, open the file index.html in this folder.
 It opens in your web browser and works with no internet connection.
 
 Check for a newer version at %s
-`, p.Title, p.Params.Version, p.Params.Released, p.Params.WebAddress))
+%s`, p.Title, p.Params.Version, p.Params.Released, p.Params.WebAddress, changes))
 }
 
 // hostedOnly tells whether a file of the staged site belongs to the hosted site
@@ -315,14 +334,14 @@ Check for a newer version at %s
 // web host reads.
 func hostedOnly(rel string) bool { return strings.HasPrefix(rel, "download/") || rel == "_headers" }
 
-func writeZip(siteDir, zipPath string, p Pack, ready map[string]pack.Entry) error {
+func writeZip(siteDir, zipPath string, p Pack, changes string, ready map[string]pack.Entry) error {
 	f, err := os.Create(zipPath)
 	if err != nil {
 		return err
 	}
 	err = pack.Write(siteDir, pack.Options{
 		Top:    p.Name(),
-		Extra:  map[string][]byte{"readme.txt": readme(p)},
+		Extra:  map[string][]byte{"readme.txt": readme(p, changes)},
 		Skip:   hostedOnly,
 		Writer: f,
 		Ready:  ready,

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -23,7 +25,23 @@ type Pack struct {
 		Version    string
 		Released   string // YYYY-MM-DD, written as text or as a TOML date
 		WebAddress string
+		// Review: the owner of content that names none, how long after a
+		// review the next is due, and whether an overdue review is a warning
+		// or fails the build.
+		ReviewOwner   string
+		ReviewEvery   string
+		ReviewOverdue string
+		// Feedback is where readers may tell the publisher about a page
+		// (mailto: or https:); empty: no feedback link.
+		Feedback string
+		// Notices are the versions whose changes pages announce; empty:
+		// the newest in data/changes.yaml.
+		Notices []string
 	}
+	// Review is the pack's review policy, its clock the released date.
+	Review review.Policy
+
+	noticesAt [2]int // where changeNotices is set: line, column
 }
 
 // Name is the zip's base name and its top folder: <pack>-<version>.
@@ -142,6 +160,7 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 			p.Params.WebAddress = ""
 		}
 	}
+	ps = append(ps, p.readReview(set, doc)...)
 	if s, ok := set["baseURL"]; ok {
 		p.BaseURL = s.value
 		if u, err := url.Parse(s.value); s.kind != unstable.String || err != nil || strings.Trim(u.Path, "/") != "" {
@@ -181,6 +200,12 @@ func settings(b []byte) map[string]setting {
 				pos := p.Shape(v.Raw).Start
 				s.line, s.col = pos.Line, pos.Column
 			}
+			if s.line == 0 { // an array or table value has no text of its own: its key's place
+				if it := e.Key(); it.Next() && it.Node().Raw.Length > 0 {
+					pos := p.Shape(it.Node().Raw).Start
+					s.line, s.col = pos.Line, pos.Column
+				}
+			}
 			if s.line == 0 {
 				s.line, s.col = 1, 1
 			}
@@ -214,4 +239,74 @@ func withProblems(err error, more diag.Problems) error {
 		return append(append(diag.Problems(nil), more...), ps...).Err()
 	}
 	return err
+}
+
+// readReview reads the optional review, feedback and notice settings.
+func (p *Pack) readReview(set map[string]setting, doc map[string]any) diag.Problems {
+	var ps diag.Problems
+	opt := func(key, example string) (string, setting, bool) {
+		s, ok := set["params."+key]
+		if !ok {
+			return "", s, false
+		}
+		if s.kind != unstable.String || strings.TrimSpace(s.value) == "" {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("%s is text, in quotes", key),
+				Hint: fmt.Sprintf("write %s = %s under [params], or leave it out", key, example)})
+			return "", s, false
+		}
+		return strings.TrimSpace(s.value), s, true
+	}
+	if v, _, ok := opt("reviewOwner", `"Practice team"`); ok {
+		p.Params.ReviewOwner = v
+		p.Review.Owner = v
+	}
+	if v, s, ok := opt("reviewEvery", `"12 months"`); ok {
+		if per, err := review.ParsePeriod(v); err != nil {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: "reviewEvery " + err.Error(),
+				Hint: `write how long after a review the next is due, e.g. reviewEvery = "12 months"`})
+		} else {
+			p.Params.ReviewEvery = v
+			p.Review.Every = per
+		}
+	}
+	p.Review.Overdue = "warning"
+	if v, s, ok := opt("reviewOverdue", `"error"`); ok {
+		if v != "warning" && v != "error" {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("reviewOverdue = %q is neither \"warning\" nor \"error\"", v),
+				Hint: `write reviewOverdue = "error" to stop the build when a review is overdue, or "warning" (the default) to be told`})
+		} else {
+			p.Review.Overdue = v
+		}
+	}
+	p.Params.ReviewOverdue = p.Review.Overdue
+	if v, s, ok := opt("feedback", `"mailto:guidance@example.org"`); ok {
+		if u, err := url.Parse(v); err != nil || !(u.Scheme == "mailto" && u.Opaque != "" || u.Scheme == "https" && u.Host != "") {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("feedback = %q is neither a mailto: nor an https: address", v),
+				Hint: `write an email address, feedback = "mailto:guidance@example.org", or a web form's address starting https://`})
+		} else {
+			p.Params.Feedback = v
+		}
+	}
+	if s, ok := set["params.changeNotices"]; ok {
+		p.noticesAt = [2]int{s.line, s.col}
+		params, _ := doc["params"].(map[string]any)
+		list, _ := params["changeNotices"].([]any)
+		for _, v := range list {
+			if v, ok := v.(string); ok && strings.TrimSpace(v) != "" {
+				p.Params.Notices = append(p.Params.Notices, strings.TrimSpace(v))
+			} else {
+				list = nil
+				break
+			}
+		}
+		if s.kind != unstable.Array || len(list) == 0 {
+			p.Params.Notices = nil
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: "changeNotices is a list of versions",
+				Hint: `write changeNotices = ["1.1.0", "1.0.1"]: the versions whose changes the changed pages announce`})
+		}
+	}
+	if p.Params.Released != "" {
+		p.Review.Clock, _ = time.Parse(review.Layout, p.Params.Released)
+	}
+	return ps
 }

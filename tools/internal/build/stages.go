@@ -20,6 +20,11 @@ type Prepared struct {
 	Pages     int                 // Markdown pages under content/
 	Scenarios int                 // scenarios compiled (each a page too)
 	Synonyms  map[string][]string // data/synonyms.yaml, for the search index
+	// Warnings are what the author should know but does not stop the
+	// build: reviews that are overdue (unless config.toml makes them errors).
+	Warnings diag.Problems
+	// Changes is what the zip's readme.txt says changed in this version.
+	Changes string
 }
 
 // Prepare checks the authored files (data files, front matter, scenarios) and
@@ -32,10 +37,29 @@ func Prepare(root string) (Prepared, error) {
 	if err := writeEmptyData(root); err != nil {
 		return Prepared{}, err
 	}
+	// config.toml's own problems are the caller's to report (build.run adds
+	// them to these); what it does say sets the review policy and the version.
+	p, err := readPack(root)
+	var configProblems diag.Problems
+	if err != nil && !errors.As(err, &configProblems) {
+		return Prepared{}, err
+	}
 	// Report the problems of the data files, pages and scenarios together.
 	res, lintErr := lint.Project(root)
 	scs, scErr := scenario.Load(root, res.Codes)
 	all := res.ScenarioPages(scs)
+	changed := checkChanges(p, res.Changes)
+	quoteFiles(root, changed)
+	all = append(all, changed...)
+	entries := Reviews(res, scs)
+	overdue := p.Review.Problems(entries)
+	quoteFiles(root, overdue)
+	var warnings diag.Problems
+	if p.Review.Overdue == "error" {
+		all = append(all, overdue...)
+	} else {
+		warnings = overdue
+	}
 	for _, err := range []error{lintErr, scErr} {
 		var ps diag.Problems
 		switch {
@@ -48,7 +72,24 @@ func Prepare(root string) (Prepared, error) {
 	if err := all.Err(); err != nil {
 		return Prepared{}, err
 	}
-	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms}, quiz.Compile(root, GenDir(root), scs)
+	if err := writePackData(root, p, entries, res.Changes); err != nil {
+		return Prepared{}, err
+	}
+	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms, Warnings: warnings, Changes: changesSince(res.Changes, p.Params.Version)},
+		quiz.Compile(root, GenDir(root), scs)
+}
+
+// quoteFiles sets each problem's source line from its file.
+func quoteFiles(root string, ps diag.Problems) {
+	done := map[string]bool{}
+	for _, p := range ps {
+		if !done[p.File] {
+			done[p.File] = true
+			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.File))); err == nil {
+				ps.Quote(p.File, b)
+			}
+		}
+	}
 }
 
 // indexSearch writes the search index into the built site and returns the

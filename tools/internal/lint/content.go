@@ -13,6 +13,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,7 +34,7 @@ var frontFields = fields{
 	"slug":        {slugID, false, "the page's file name in the pack, e.g. privacy"},
 	"layout":      {plain, false, "the layout Hugo uses for the page"},
 	"params":      {any, false, "your own fields, key: value, for your own layouts"},
-}
+}.withReview()
 
 // hugoFront are Hugo's front matter keys, which a page may use as Hugo does.
 var hugoFront = []string{"aliases", "build", "cascade", "date", "expiryDate", "headless", "isCJKLanguage",
@@ -78,8 +79,11 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages []page
 
 // page is a Markdown page under content/ and what decides where Hugo writes it.
 type page struct {
-	file string     // relative to the project
-	slug *yaml.Node // its slug: (line and column as in the file), or nil
+	file  string     // relative to the project
+	slug  *yaml.Node // its slug: (line and column as in the file), or nil
+	title string     // its title as written
+	// review is its review fields, checked (nil when the page is unreadable).
+	review *review.Entry
 }
 
 func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem {
@@ -117,9 +121,18 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		return []Problem{{File: name, Line: 2, Col: 1, Msg: "the front matter must be fields (key: value)", Hint: "e.g. title: The page title"}}
 	}
 	have, meant := map[string]bool{}, map[string]bool{}
+	var rf review.Fields
+	var title string
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		have[k.Value] = true
+		if rf.Set(k.Value, v) {
+			continue
+		}
+		if k.Value == "title" {
+			title = strings.TrimSpace(v.Value)
+			pg.title = title
+		}
 		if k.Value == "slug" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
 			pg.slug = v
 		}
@@ -137,6 +150,10 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		}
 		ps = append(ps, Problem{File: name, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown field %q in the front matter", k.Value), Hint: hint})
 	}
+	// Every page is listed for review, with its dates or without.
+	e := review.Entry{Kind: "page", Key: strings.TrimPrefix(name, "content/"), Title: title, File: name, Line: 1, Col: 1}
+	ps = append(ps, review.Check(name, rf, &e)...)
+	pg.review = &e
 	if !have["title"] && !meant["title"] {
 		ps = append(ps, Problem{File: name, Line: 2, Col: 1, Whole: true, Msg: "the page has no title", Hint: "add title: The page title"})
 	}

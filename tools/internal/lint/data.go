@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -43,7 +44,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 				Hint: "e.g.\n  - id: ...\n    title: ..."})
 			continue
 		}
-		vals := entry{}
+		vals := entry{"": e}
 		have, meant := map[string]bool{}, map[string]bool{}
 		for i := 0; i+1 < len(e.Content); i += 2 {
 			k, v := e.Content[i], e.Content[i+1]
@@ -59,7 +60,7 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 			}
 			have[k.Value] = true
 			ps = append(ps, checkField(name, b, k, f, v, known)...)
-			if v.Kind == yaml.ScalarNode {
+			if v.Kind == yaml.ScalarNode || f.kind == reviewField {
 				vals[k.Value] = v
 			}
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
@@ -82,7 +83,24 @@ func checkData(root, name string, fs fields, known map[string]bool) ([]entry, []
 	return entries, ps
 }
 
-// entry is a data file entry's plain values, by key.
+// reviews returns the review fields of every entry of a data file, checked. kind is the kind of entry (faq, case); its title is in titleKey.
+func reviews(name, kind, titleKey string, entries []entry) ([]review.Entry, []Problem) {
+	var out []review.Entry
+	var ps []Problem
+	for _, en := range entries {
+		var rf review.Fields
+		for k, v := range en {
+			rf.Set(k, v)
+		}
+		e := review.Entry{Kind: kind, Key: en.get("id"), Title: en.get(titleKey), File: name, Line: en[""].Line, Col: en[""].Column}
+		ps = append(ps, review.Check(name, rf, &e)...)
+		out = append(out, e)
+	}
+	return out, ps
+}
+
+// entry is a data file entry's plain values, by key; "" holds the entry's own
+// node, for its place.
 type entry map[string]*yaml.Node
 
 // get returns the value of key, or "".

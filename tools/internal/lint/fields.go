@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"github.com/guidepack/guidepack/tools/internal/slug"
 	"go.yaml.in/yaml/v3"
 )
@@ -17,15 +18,16 @@ import (
 type kind int
 
 const (
-	plain    kind = iota // a plain line of text
-	mdText               // Markdown text (raw HTML is not allowed)
-	slugID               // lower-case letters, digits and dashes: an id or file name
-	codeID               // a code number such as "5.8"
-	words                // a list of plain texts
-	codeList             // a list of codes that data/codes.yaml defines
-	number               // a whole number
-	boolean              // true or false
-	any                  // anything: not checked
+	plain       kind = iota // a plain line of text
+	mdText                  // Markdown text (raw HTML is not allowed)
+	slugID                  // lower-case letters, digits and dashes: an id or file name
+	codeID                  // a code number such as "5.8"
+	words                   // a list of plain texts
+	codeList                // a list of codes that data/codes.yaml defines
+	number                  // a whole number
+	boolean                 // true or false
+	any                     // anything: not checked
+	reviewField             // reviewed, review_by or owner: checked by review.Check
 )
 
 // field describes one key of an entry.
@@ -51,7 +53,7 @@ var faqFields = fields{
 	"answer":   {mdText, true, "the answer (Markdown)"},
 	"codes":    {codeList, false, `the codes the answer cites, e.g. ["5.8"]`},
 	"keywords": {words, false, "terms for the A–Z index"},
-}
+}.withReview()
 
 var caseFields = fields{
 	"id":       {slugID, true, "the case's page name, e.g. friend-request-public-page"},
@@ -62,6 +64,14 @@ var caseFields = fields{
 	"themes":   {words, false, "themes, e.g. [boundaries, privacy]"},
 	"codes":    {codeList, false, `the codes the case relates to, e.g. ["5.8"]`},
 	"keywords": {words, false, "terms for the A–Z index"},
+}.withReview()
+
+// withReview adds the review fields (reviewed, review_by, owner) to fs.
+func (fs fields) withReview() fields {
+	for k, about := range review.About {
+		fs[k] = field{reviewField, false, about}
+	}
+	return fs
 }
 
 var (
@@ -75,7 +85,7 @@ func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, kn
 		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
 	}
 	switch f.kind {
-	case any:
+	case any, reviewField:
 		return nil
 	case boolean:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {

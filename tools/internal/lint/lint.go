@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/review"
 )
 
 // Problem and Problems are diag's: every mistake with file:line:col and a hint.
@@ -25,6 +26,11 @@ type Result struct {
 	Pages int      // the Markdown pages under content/
 	// Synonyms are data/synonyms.yaml's (synonyms.go), for the search index.
 	Synonyms map[string][]string
+	// Reviews are the review fields of every page, answer and case that
+	// gives any, in file order.
+	Reviews []review.Entry
+	// Changes is data/changes.yaml, newest version first.
+	Changes []Change
 
 	outputs map[string]origin // the files pages are written to, and by whom
 }
@@ -43,16 +49,31 @@ func Project(root string) (Result, error) {
 			res.Codes = append(res.Codes, id)
 		}
 	}
-	_, p = checkData(root, "data/faq.yaml", faqFields, known)
+	faqs, p := checkData(root, "data/faq.yaml", faqFields, known)
 	ps = append(ps, p...)
 	cases, p := checkData(root, "data/cases.yaml", caseFields, known)
 	ps = append(ps, p...)
 	res.Synonyms, p = checkSynonyms(root)
 	ps = append(ps, p...)
+	for _, d := range []struct {
+		name, kind, title string
+		entries           []entry
+	}{{"data/faq.yaml", "faq", "question", faqs}, {"data/cases.yaml", "case", "title", cases}} {
+		rs, p := reviews(d.name, d.kind, d.title, d.entries)
+		res.Reviews = append(res.Reviews, rs...)
+		ps = append(ps, p...)
+	}
 	ps = append(ps, checkOtherData(root)...)
 	found, pages := checkContent(root, known)
 	ps = append(ps, found...)
 	res.Pages = len(pages)
+	res.Changes, p = checkChanges(root, pages)
+	ps = append(ps, p...)
+	for _, pg := range pages {
+		if pg.review != nil {
+			res.Reviews = append(res.Reviews, *pg.review)
+		}
+	}
 	outs, p := checkOutputs(root, pages, codes, cases)
 	res.outputs = outs
 	ps = append(ps, p...)
@@ -83,7 +104,7 @@ func rel(root, file string) string {
 
 // checkedData are the data files checked field by field; Hugo reads any other
 // data file as it is, so those are checked only for what would hang it.
-var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true, synonymsFile: true}
+var checkedData = map[string]bool{"data/codes.yaml": true, "data/faq.yaml": true, "data/cases.yaml": true, synonymsFile: true, changesFile: true}
 
 // checkOtherData checks every other YAML file under data/ for syntax, size and depth.
 func checkOtherData(root string) []Problem {

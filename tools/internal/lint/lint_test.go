@@ -3,6 +3,7 @@ package lint_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 		{"NUL in a scenario front", "-- content/a.md --\n---\ntitle: \x00A\n---\n",
 			"content/a.md:2:8: this line holds a NUL character"},
 		{"misspelt front matter key", "-- content/a.md --\n---\ntitle: A\nkeywrds: [friend request]\n---\n",
-			"content/a.md:3:1: unknown field \"keywrds\" in the front matter\nhint: did you mean \"keywords\"? the fields are codes, description, draft, keywords, layout, menu, noindex, params, print, slug, themes, title, weight (and Hugo's own, such as date and aliases); put fields of your own under params:"},
+			"content/a.md:3:1: unknown field \"keywrds\" in the front matter\nhint: did you mean \"keywords\"? the fields are codes, description, draft, keywords, layout, menu, noindex, owner, params, print, review_by, reviewed, slug, themes, title, weight (and Hugo's own, such as date and aliases); put fields of your own under params:"},
 		{"misspelt title", "-- content/a.md --\n---\ntitel: A\n---\n",
 			"content/a.md:2:1: unknown field \"titel\" in the front matter\nhint: did you mean \"title\"?"},
 		{"keywords not a list", "-- content/a.md --\n---\ntitle: A\nkeywords: friend request, privacy\n---\n",
@@ -126,6 +127,28 @@ func TestEachMistakeIsReportedWithItsPosition(t *testing.T) {
 			"content/a.md:5:3: this line's indentation matches no line above it\nhint: indent it as line 4 (4 spaces) or line 3 (0 spaces), as the fields it belongs with"},
 		{"no front matter", "-- content/a.md --\nJust text\n",
 			"content/a.md:1:1: the page has no front matter"},
+		// Review fields (issue 17): dates year-month-day, the next review after the last.
+		{"reviewed not a date", "-- content/a.md --\n---\ntitle: A\nreviewed: 1 November 2026\n---\n",
+			"content/a.md:3:11: reviewed \"1 November 2026\" is not a date written year-month-day\nhint: write the date as year-month-day, e.g. reviewed: 2026-11-01"},
+		{"review_by not a day", "-- content/a.md --\n---\ntitle: A\nreview_by: 2027-02-30\n---\n",
+			"content/a.md:3:12: review_by 2027-02-30 is not a day of the calendar"},
+		{"review_by before reviewed", "-- content/a.md --\n---\ntitle: A\nreviewed: 2026-11-01\nreview_by: 2026-10-01\n---\n",
+			"content/a.md:4:12: review_by 2026-10-01 is not after reviewed 2026-11-01\nhint: review_by is when the next review is due: a date after the last review"},
+		{"owner a list", "-- data/faq.yaml --\n- id: a\n  question: Q?\n  answer: A.\n  owner: [a, b]\n",
+			"data/faq.yaml:4:10: owner is one line of text"},
+		{"misspelt review field in a case", "-- data/cases.yaml --\n- id: a\n  title: T\n  role: R\n  happened: H\n  mattered: M\n  reviewd: 2026-11-01\n",
+			"data/cases.yaml:6:3: unknown field \"reviewd\"\nhint: did you mean \"reviewed\"?"},
+		{"misspelt review field in front matter", "-- content/a.md --\n---\ntitle: A\nreview-by: 2027-01-01\n---\n",
+			"content/a.md:3:1: unknown field \"review-by\" in the front matter\nhint: did you mean \"review_by\"?"},
+		// The change log: pages that exist, newest first, each version once.
+		{"change to no page", "-- content/guidance/privacy.md --\n---\ntitle: P\n---\n-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n  pages:\n    - page: guidance/privacacy.md\n      note: New.\n",
+			"data/changes.yaml:5:13: there is no page content/guidance/privacacy.md\nhint: did you mean guidance/privacy.md?"},
+		{"change log out of order", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n- version: 1.1.0\n  date: 2026-12-01\n  summary: Second.\n",
+			"data/changes.yaml:5:9: version 1.1.0 (2026-12-01) is dated after version 1.0.0 (2026-11-25), which is above it\nhint: the change log is newest first"},
+		{"version twice", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n  summary: First.\n- version: 1.0.0\n  date: 2026-11-01\n  summary: Again.\n",
+			"data/changes.yaml:4:12: version 1.0.0 is in the change log twice\nhint: it is first at line 1"},
+		{"change log without summary", "-- data/changes.yaml --\n- version: 1.0.0\n  date: 2026-11-25\n",
+			"data/changes.yaml:1:3: this entry has no summary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := lint.Project(project(t, tc.archive))
@@ -243,4 +266,18 @@ func unquoted(err error) string {
 		ps[i].Source = ""
 	}
 	return ps.Error()
+}
+
+// The change log example in docs/authoring.md is sound, and its newest version
+// is checked against config.toml's by the build.
+func TestAuthoringChangeLogExample(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "authoring.md"))
+	qt.Assert(t, err, qt.IsNil)
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(b), -1)
+	example := blocks[len(blocks)-1][1]
+	qt.Assert(t, example, qt.Contains, "- version: 1.1.0")
+	res, err := lint.Project(project(t, "-- content/guidance/promoting-your-service.md --\n---\ntitle: Promoting\n---\n-- data/changes.yaml --\n"+example))
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, res.Changes, qt.HasLen, 2)
+	qt.Assert(t, res.Changes[0].Pages, qt.DeepEquals, []lint.PageChange{{Page: "guidance/promoting-your-service.md", Title: "Promoting", Note: "New section on photographs at events."}})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"github.com/guidepack/guidepack/tools/internal/slug"
 	"go.yaml.in/yaml/v3"
 )
@@ -300,8 +301,8 @@ func mergeSteps(base, variant []*stepNode) []*stepNode {
 }
 
 var (
-	topFields     = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps", "variants"}
-	variantFields = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps"}
+	topFields     = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps", "variants", review.Reviewed, review.ReviewBy, review.Owner}
+	variantFields = []string{"id", "title", "summary", "service", "codes", "minutes", "start", "steps", review.Reviewed, review.ReviewBy, review.Owner}
 	stepFields    = []string{"id", "title", "situation", "question", "reflection", "ending", "choices", "options", "multiple", "next", "result", "points", "codes"}
 	choiceFields  = []string{"text", "feedback", "judgement", "next"}
 	optionFields  = []string{"text", "feedback", "correct"}
@@ -361,10 +362,15 @@ func (r *reader) meta(s *Scenario, f map[string]*yaml.Node, isBase bool) {
 		s.Start = r.slug(n, "start")
 		s.startAt = n
 	}
+	for k, n := range f {
+		s.reviewAt.Set(k, n) // a variant's override the base's
+	}
 }
 
 // finish parses the steps and checks the scenario as a whole.
 func (r *reader) finish(s *Scenario, nodes []*stepNode, at *yaml.Node) *Scenario {
+	s.Review = &review.Entry{Kind: "scenario", Key: s.ID, Title: s.Title, File: r.file, Line: at.Line, Col: at.Column}
+	r.ps = append(r.ps, review.Check(r.file, s.reviewAt, s.Review)...)
 	for _, need := range []struct{ v, name, hint string }{
 		{s.ID, "id", "add id: a short name in lower case with dashes, e.g. friend-request"},
 		{s.Title, "title", "add title: what the scenario is about"},

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/review"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -21,6 +22,10 @@ type Scenario struct {
 	Start              string
 	Steps              []*Step
 	File               string // where it was written, relative to the project
+	// Review is its review fields (reviewed, review_by, owner), checked.
+	Review *review.Entry
+
+	reviewAt review.Fields // where they are written
 
 	given   map[string]bool // the fields the file gives, right or wrong
 	startAt *yaml.Node      // where start: is given, if it is

@@ -59,7 +59,7 @@ Text.
 		return out
 	}
 	qt.Assert(t, titles("f"), qt.DeepEquals, []string{"friend request", "A friend request at work"})
-	qt.Assert(t, titles("w"), qt.DeepEquals, []string{"Ŵyr ar-lein", "Wz last of the Ws"})
+	qt.Assert(t, titles("w"), qt.DeepEquals, []string{"What&#39;s new", "Ŵyr ar-lein", "Wz last of the Ws"}) // What's new is built in
 	qt.Assert(t, titles("س"), qt.DeepEquals, []string{"سياسة الخصوصية"})
 	qt.Assert(t, groups["y"], qt.Equals, "")
 	// One row for "friend request", linking to both pages once each.
