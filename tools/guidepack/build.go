@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/download"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -61,7 +62,7 @@ func printSummary(w io.Writer, dir string, r *build.Result) {
 	fmt.Fprintf(w, "  pages      %d\n", r.Pages)
 	fmt.Fprintf(w, "  scenarios  %d\n", r.Scenarios)
 	fmt.Fprintf(w, "  site       %s%c (open index.html)\n", rel(r.Site), filepath.Separator)
-	fmt.Fprintf(w, "  zip        %s (%s)\n", rel(r.Zip), build.HumanSize(r.ZipSize))
+	fmt.Fprintf(w, "  zip        %s (%s)\n", rel(r.Zip), download.HumanSize(r.ZipSize))
 	fmt.Fprintf(w, "  stages     %s\n", strings.Join(stages, ", "))
 }
 

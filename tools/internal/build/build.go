@@ -4,18 +4,18 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/download"
 	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
+	"github.com/guidepack/guidepack/tools/internal/memtune"
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/procmem"
 	"github.com/guidepack/guidepack/tools/internal/publish"
@@ -154,7 +154,7 @@ func run(o Options) (*Result, error) {
 	}); err != nil {
 		return nil, err
 	}
-	debug.FreeOSMemory() // before Hugo: the scenarios' memory is garbage now
+	memtune.GiveBack() // before Hugo: the scenarios' memory is garbage now
 	var hugoPeak int64
 	scan := newScanner(staged)
 	if err := stage("hugo", func() (err error) {
@@ -167,7 +167,7 @@ func run(o Options) (*Result, error) {
 			return err
 		}
 		scan.watch()
-		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, hugoBudget(prep.Pages+prep.Scenarios), held.File())
+		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, memtune.HugoBudget(prep.Pages+prep.Scenarios), held.File())
 		return err
 	}); err != nil {
 		scan.abandon()
@@ -177,7 +177,7 @@ func run(o Options) (*Result, error) {
 	if hugoPeak > 0 {
 		res.Stages[len(res.Stages)-1].PeakRSS = hugoPeak
 	}
-	debug.FreeOSMemory()      // Hugo's pages are garbage now: give their memory back
+	memtune.GiveBack()        // Hugo's pages are garbage now: give their memory back
 	publish.StartSync(staged) // to disk while the stages after Hugo run: publishing then waits less
 	var sc *scanned
 	if err := stage("scan", func() (err error) { sc, err = scan.finish(); return err }); err != nil {
@@ -212,7 +212,7 @@ func run(o Options) (*Result, error) {
 			return err
 		}
 		res.ZipSize = fi.Size()
-		if err := linkDownload(staged, stagedZip, p, fi.Size()); err != nil {
+		if err := download.Link(staged, stagedZip, fi.Size()); err != nil {
 			return err
 		}
 		want.add("download/" + zipName)
@@ -236,17 +236,6 @@ func run(o Options) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
-}
-
-// hugoBudget is the soft memory limit of the Hugo child: 720 MiB, or 144 KiB a
-// page for packs over 5,000 pages. Hugo's live heap is about 95 KiB a page at
-// its peak (5,000-page bench pack); with Go's default pacing its peak memory is
-// twice that, about 1 GB at 5,000 pages, and the build's whole peak (this
-// process reads pages meanwhile) over 1 GiB. Under the limit the collector runs
-// more often near the top instead: the child's peak is about 780 MB, at a cost
-// in CPU time too small to tell from this machine's noise (bench runs vary ±30 %).
-func hugoBudget(pages int) int64 {
-	return max(720<<20, int64(pages)*144<<10)
 }
 
 // builtinPages are the pages every pack has, unless content/ has a file of the
@@ -350,67 +339,4 @@ func writeZip(siteDir, zipPath string, p Pack, changes string, ready map[string]
 		err = cerr
 	}
 	return err
-}
-
-// linkDownload puts the zip into the hosted site (download/<name>.zip) and replaces
-// the element marked data-gp-download in download.html with a link to it and its size. The copy of
-// download.html inside the zip keeps the "you have the downloaded copy" text.
-func linkDownload(siteDir, zipPath string, p Pack, size int64) error {
-	page := filepath.Join(siteDir, "download.html")
-	b, err := os.ReadFile(page)
-	if os.IsNotExist(err) {
-		return nil // a pack without a download page
-	}
-	if err != nil {
-		return err
-	}
-	const open, end = "<div data-gp-download>", "</div>"
-	i := bytes.Index(b, []byte(open))
-	j := bytes.Index(b[max(i, 0):], []byte(end)) + max(i, 0)
-	if i < 0 || j < i {
-		return fmt.Errorf("download.html: the element %s is missing (layouts/download.html)", open)
-	}
-	name := filepath.Base(zipPath)
-	link := fmt.Sprintf(`<p class="gp-download"><a class="gp-button gp-download__link" href="download/%s" download>Download this pack for offline use</a> <span class="gp-download__size">(zip file, %s)</span></p>`, name, HumanSize(size))
-	out := append(append(append([]byte{}, b[:i]...), link...), b[j+len(end):]...)
-	if err := os.WriteFile(page, out, 0o644); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Join(siteDir, "download"), 0o755); err != nil {
-		return err
-	}
-	// A second name for the same file where the file system allows: the zip
-	// is as big as the site, and copying it is time and disk for nothing.
-	if err := os.Link(zipPath, filepath.Join(siteDir, "download", name)); err == nil {
-		return nil
-	}
-	return copyFile(zipPath, filepath.Join(siteDir, "download", name))
-}
-
-// HumanSize prints a byte count as readers expect: "312 KB", "4.2 MB".
-func HumanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+512)>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

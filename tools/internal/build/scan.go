@@ -5,13 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
+	"github.com/guidepack/guidepack/tools/internal/idle"
+	"github.com/guidepack/guidepack/tools/internal/memtune"
 	"github.com/guidepack/guidepack/tools/internal/offline"
 	"github.com/guidepack/guidepack/tools/internal/pack"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
@@ -38,7 +39,7 @@ type scanner struct {
 	stop chan struct{}
 	wg   sync.WaitGroup
 
-	gcPercent int // the collector's setting before watch, to restore
+	restoreGC func() // puts back the collector's setting of before watch
 }
 
 type scannedFile struct {
@@ -58,20 +59,18 @@ func newScanner(dir string) *scanner {
 // watch starts reading pages as they appear, on idle cores. It does nothing
 // where threads cannot be given idle priority.
 func (s *scanner) watch() {
-	if !idleThreadsWork() {
+	if !idle.Works() {
 		return
 	}
 	stop := make(chan struct{})
 	s.stop = stop
-	// Hugo's child holds most of the build's memory meanwhile: keep this
-	// process's heap within half again of what it holds, not twice.
-	s.gcPercent = debug.SetGCPercent(50)
+	s.restoreGC = memtune.BesideHugo()
 	work := make(chan string, 256)
 	s.wg.Add(1)
 	go func() { // list new files every 250 ms until stopped, on an idle thread too
 		defer s.wg.Done()
 		defer close(work)
-		if !idleThread() {
+		if !idle.Thread() {
 			return
 		}
 		queued := map[string]bool{}
@@ -101,7 +100,7 @@ func (s *scanner) watch() {
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
-			if !idleThread() {
+			if !idle.Thread() {
 				for range work {
 				}
 				return
@@ -159,15 +158,6 @@ func (s *scanner) scan(rel string) {
 	s.mu.Unlock()
 }
 
-// idleThread gives the calling goroutine a thread of its own that runs only
-// when a core would idle. The thread is never unlocked, so it ends with the
-// goroutine and its priority never reaches other work. It says whether the
-// system allowed it.
-func idleThread() bool {
-	runtime.LockOSThread()
-	return setIdlePriority() == nil
-}
-
 // abandon stops reading (the build failed).
 func (s *scanner) abandon() {
 	if s.stop != nil {
@@ -175,9 +165,9 @@ func (s *scanner) abandon() {
 		s.stop = nil
 	}
 	s.wg.Wait()
-	if s.gcPercent != 0 {
-		debug.SetGCPercent(s.gcPercent)
-		s.gcPercent = 0
+	if s.restoreGC != nil {
+		s.restoreGC()
+		s.restoreGC = nil
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/idle"
 	"github.com/guidepack/guidepack/tools/internal/search"
 )
 
@@ -23,7 +24,7 @@ func writePage(t *testing.T, dir, rel, title, text string) {
 // written again after that is read again, and pages it never saw are read at the end.
 func TestScannerReadsWhatHugoWritesAndRereadsWhatChanges(t *testing.T) {
 	allowed := make(chan bool)
-	go func() { allowed <- idleThreadsWork() && idleThread() }() // the thread ends with the goroutine
+	go func() { allowed <- idle.Works() && idle.Thread() }() // the thread ends with the goroutine
 	if !<-allowed {
 		t.Skip("no idle-priority threads here (system or sandbox): the scan runs after Hugo")
 	}

@@ -1,4 +1,4 @@
-package build
+package idle
 
 import "golang.org/x/sys/unix"
 

@@ -1,0 +1,30 @@
+// Package memtune sets how the build's processes use memory: the soft limit of
+// the Hugo child, the collector's pace in the parent while Hugo holds most of
+// the memory, and giving memory back between stages. The figures behind each
+// setting are in BENCHMARKS.md.
+package memtune
+
+import "runtime/debug"
+
+// HugoBudget is the soft memory limit of the Hugo child: 720 MiB, or 144 KiB a
+// page for packs over 5,000 pages. Hugo's live heap is about 95 KiB a page at
+// its peak (5,000-page bench pack); with Go's default pacing its peak memory is
+// twice that, about 1 GB at 5,000 pages, and the build's whole peak (this
+// process reads pages meanwhile) over 1 GiB. Under the limit the collector runs
+// more often near the top instead: the child's peak is about 780 MB, at a cost
+// in CPU time too small to tell from this machine's noise (bench runs vary ±30 %).
+func HugoBudget(pages int) int64 {
+	return max(720<<20, int64(pages)*144<<10)
+}
+
+// BesideHugo makes this process's collector keep its heap within half again of
+// what it holds, not twice, while Hugo's child holds most of the build's
+// memory. The returned function restores the setting before.
+func BesideHugo() (restore func()) {
+	old := debug.SetGCPercent(50)
+	return func() { debug.SetGCPercent(old) }
+}
+
+// GiveBack returns the memory of what a stage left as garbage to the system, so
+// the next stage (or Hugo's child) starts with it free.
+func GiveBack() { debug.FreeOSMemory() }
