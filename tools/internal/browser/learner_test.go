@@ -222,10 +222,10 @@ func TestCorruptKeptAnswers(t *testing.T) {
 	huge := `{"hash":` + h + `,"path":["the-post"],"notes":{"reflect":"` + strings.Repeat("x", 4100000) + `"}}`
 	long := `{"hash":` + h + `,"path":[` + strings.Repeat(`"the-post",`, 100000) + `"duty"]}`
 	for name, seed := range map[string]string{
-		"not JSON":   `{"path": [`,
-		"an array":   `[1, 2]`,
-		"null":       `null`,
-		"a string":   `"the-post"`,
+		"not JSON": `{"path": [`,
+		"an array": `[1, 2]`,
+		"null":     `null`,
+		"a string": `"the-post"`,
 		"wrong types": `{"hash":` + h + `,"path":"the-post","choices":{"the-post":1e308},"explored":{"the-post":"xyz"},` +
 			`"answers":{"duty":5},"notes":{"reflect":123},"done":{}}`,
 		"out of range": `{"hash":` + h + `,"path":["the-post","duty"],"choices":{"the-post":7},"explored":{"the-post":[-1,99,1.5]},"answers":{"duty":[42]}}`,
