@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
@@ -276,4 +279,168 @@ func TestCorruptKeptAnswers(t *testing.T) {
 			p.Close()
 		})
 	}
+}
+
+// printText is what the learning record prints: its text under print media.
+func printText(t *testing.T, p *browser.Page) string {
+	t.Helper()
+	p.Run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+	var s string
+	p.Eval(t, `document.querySelector('.gp-record').innerText`, &s)
+	p.Run(t, emulation.SetEmulatedMedia().WithMedia(""))
+	return s
+}
+
+// loadFile chooses file in the record's "Load a record you saved".
+func loadFile(t *testing.T, p *browser.Page, file string) {
+	t.Helper()
+	p.Eval(t, `document.querySelector('[data-gp-record-message]').textContent = '', true`, new(bool))
+	p.Run(t, chromedp.SetUploadFiles(`#gp-record-load`, []string{file}, chromedp.ByQuery))
+}
+
+// message waits for the record's message (or question) to say something and
+// returns it.
+func message(t *testing.T, p *browser.Page) string {
+	t.Helper()
+	p.Wait(t, `document.querySelector('[data-gp-record-message]').textContent || !document.querySelector('[data-gp-record-ask]').hidden`)
+	var s string
+	p.Eval(t, `document.querySelector('[data-gp-record-ask]').hidden ? document.querySelector('[data-gp-record-message]').textContent : document.querySelector('[data-gp-record-question]').textContent`, &s)
+	return s
+}
+
+// TestRecordAsAFile: a learner works through a scenario and starts another,
+// saves the learning record as a file (a real download, from file://), and
+// loads it into a fresh browser profile, where the record prints the same and
+// the scenario offers to resume. A file that is not a record changes nothing,
+// with a plain message; a record of another pack, or one that would replace
+// answers this browser has, asks first, and No changes nothing. With
+// JavaScript off the page says what it cannot do.
+func TestRecordAsAFile(t *testing.T) {
+	dir, scs := demoScenarios(t)
+	c, steps := scenarioByID(t, scs, "colleague-offensive-post")
+	other, osteps := scenarioByID(t, scs, "friend-request-adults")
+	one := browser.Start(t)
+	p := one.Open(t, pageURL(dir, c), browser.Options{})
+	playToTheEnd(t, p, steps, "Tell my manager.")
+	p.Close()
+	p = one.Open(t, pageURL(dir, other), browser.Options{})
+	choose(t, p, osteps[other.Start], 1)
+	p.Close()
+
+	r := one.Open(t, fileURL(dir, "learning-record.html"), browser.Options{})
+	want := printText(t, r)
+	if !strings.Contains(want, "Tell my manager.") || !strings.Contains(want, other.Title) {
+		t.Fatalf("the record before saving does not list both scenarios:\n%s", want)
+	}
+	downloads := t.TempDir()
+	r.Run(t, cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads))
+	click(t, r, `document.querySelector('[data-gp-record-save]')`)
+	if s := message(t, r); !strings.Contains(s, "was saved as the file") {
+		t.Errorf("after Save, the message is %q", s)
+	}
+	var saved string
+	if !untilTrue(func() bool {
+		fs, _ := filepath.Glob(filepath.Join(downloads, "*.json"))
+		if len(fs) == 1 {
+			saved = fs[0]
+		}
+		return saved != ""
+	}) {
+		t.Fatalf("no record file was downloaded into %s", downloads)
+	}
+	if !strings.HasPrefix(filepath.Base(saved), demoPack+"-learning-record-") {
+		t.Errorf("the file is named %s", filepath.Base(saved))
+	}
+	noProblems(t, "saving", r)
+	for _, u := range r.NetworkRequests() {
+		t.Errorf("saving requested %s", u)
+	}
+
+	// Another browser, nothing kept.
+	two := browser.Start(t)
+	r2 := two.Open(t, fileURL(dir, "learning-record.html"), browser.Options{})
+	if s := recordText(t, r2); s != "" {
+		t.Fatalf("a fresh profile's record lists %q", s)
+	}
+	blank := printText(t, r2)
+	stored := func() int {
+		var n int
+		r2.Eval(t, `localStorage.length`, &n)
+		return n
+	}
+	// Not a record: a plain message, nothing changed.
+	bad := filepath.Join(t.TempDir(), "notes.json")
+	os.WriteFile(bad, []byte(`{"scenarios": {`), 0o644)
+	loadFile(t, r2, bad)
+	if s := message(t, r2); !strings.Contains(s, "is not a learning record") || !strings.Contains(s, "Nothing was changed") {
+		t.Errorf("a damaged file: message %q", s)
+	}
+	if printText(t, r2) != blank || stored() != 0 {
+		t.Errorf("a damaged file changed the record or what the browser keeps")
+	}
+	// Another pack's record: asked first; No changes nothing.
+	b, _ := os.ReadFile(saved)
+	foreign := filepath.Join(t.TempDir(), "other.json")
+	os.WriteFile(foreign, []byte(strings.Replace(string(b), `"pack": "`+demoPack+`"`, `"pack": "another-guidance"`, 1)), 0o644)
+	loadFile(t, r2, foreign)
+	if s := message(t, r2); !strings.Contains(s, "another pack") {
+		t.Errorf("another pack's record: %q, want a question naming another pack", s)
+	}
+	var focused bool
+	r2.Eval(t, `document.activeElement === document.querySelector('[data-gp-record-ask]')`, &focused)
+	if !focused {
+		t.Error("the question does not have focus")
+	}
+	click(t, r2, `document.querySelector('[data-gp-record-no]')`)
+	if s := message(t, r2); s != "Nothing was changed." || printText(t, r2) != blank || stored() != 0 {
+		t.Errorf("No: message %q, or the record or storage changed", s)
+	}
+	// The learner's own record: loaded, kept, printed the same.
+	loadFile(t, r2, saved)
+	if s := message(t, r2); !strings.Contains(s, "was loaded: 2 scenarios") {
+		t.Errorf("loading the saved record: %q", s)
+	}
+	if got := printText(t, r2); got != want {
+		t.Errorf("the loaded record prints\n%s\nwant (as saved)\n%s", got, want)
+	}
+	if stored() != 2 {
+		t.Errorf("the browser keeps %d scenarios after loading, want 2", stored())
+	}
+	// Again: it would replace what the browser now has, so it asks; Yes loads.
+	loadFile(t, r2, saved)
+	if s := message(t, r2); !strings.Contains(s, "already has your answers to 2 scenarios") {
+		t.Errorf("loading over kept answers: %q", s)
+	}
+	click(t, r2, `document.querySelector('[data-gp-record-yes]')`)
+	if s := message(t, r2); !strings.Contains(s, "was loaded") {
+		t.Errorf("Yes: %q", s)
+	}
+	noProblems(t, "loading", r2)
+	s2 := two.Open(t, pageURL(dir, c), browser.Options{})
+	var offer string
+	s2.Eval(t, `(document.querySelector('.gp-scenario__resume') || {}).textContent || ''`, &offer)
+	if !strings.Contains(offer, "You have finished this scenario") {
+		t.Errorf("after loading the record, the scenario offers %q", offer)
+	}
+
+	// JavaScript off: the page says what it cannot do, and shows no dead buttons.
+	off := two.Open(t, fileURL(dir, "learning-record.html"), browser.Options{NoJS: true})
+	var got struct{ Says, Panel bool }
+	off.Eval(t, `({Says: !document.querySelector('[data-gp-record-nojs]').hidden && document.querySelector('[data-gp-record-nojs]').innerText.includes('save your record as a file'),
+		Panel: document.querySelector('[data-gp-record-file]').getBoundingClientRect().height > 0})`, &got)
+	if !got.Says || got.Panel {
+		t.Errorf("JavaScript off: says what it cannot do %v, file buttons shown %v", got.Says, got.Panel)
+	}
+}
+
+// untilTrue polls cond for up to 30 s and says whether it came true.
+func untilTrue(cond func() bool) bool {
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond) // the polling interval, not a wait for something
+	}
+	return true
 }
