@@ -10,7 +10,7 @@
 // assets/js/gp/store.js (shared with record.js).
 // Author text is already HTML in the page: this script moves and clones those
 // nodes and writes only its own words, with textContent.
-import { JUDGED, button, dict, el, fit, forget, letter, model, read, start, storage, write } from './gp/store.js';
+import { JUDGED, button, dict, el, fit, forget as forgetKept, letter, model, read, start, storage, write } from './gp/store.js';
 
 var doc = document;
 
@@ -256,11 +256,11 @@ function Scenario(root) {
     confirm.appendChild(el('p', '', 'Forget your answers to this scenario? Your choices and what you wrote will be removed from this browser, and your learning record will no longer list this scenario.'));
     var yes = el('p', 'gp-scenario__actions');
     yes.appendChild(button('Yes, forget my answers', '', function () {
-      forget(data.pack, data.id);
+      forgetKept(data.pack, data.id);
       state = { path: [], choices: dict(), explored: dict(), notes: dict(), answers: dict() };
       go(data.start, true);
       // go() saved the fresh start: remove that too, so nothing at all is kept.
-      forget(data.pack, data.id);
+      forgetKept(data.pack, data.id);
       notice.textContent = 'Your answers to this scenario have been forgotten: this browser keeps nothing of them now.';
       notice.hidden = false;
     }));
