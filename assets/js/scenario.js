@@ -57,6 +57,15 @@ function Scenario(root) {
   }
   if (storage) qa(root, '.gp-scenario__kept').forEach(function (k) { k.hidden = false; });
 
+  // The bar stays at the top of the screen (sticky, scenario.css): what the
+  // reader moves to (a step's heading, the feedback, a control reached with
+  // Shift+Tab) is scrolled into view below it, not under it (WCAG 2.4.11).
+  function pad() {
+    var sticky = !bar.hidden && window.getComputedStyle(bar).position === 'sticky';
+    doc.documentElement.style.scrollPaddingTop = sticky ? bar.offsetHeight + 8 + 'px' : '';
+  }
+  window.addEventListener('resize', pad);
+
   function stepEl(id) { return doc.getElementById(steps[id].a); }
 
   function go(id, fresh) {
@@ -96,6 +105,7 @@ function Scenario(root) {
       'Step ' + n + ' of your path · the best path has ' + data.best + ' steps';
     back.hidden = n < 2;
     restart.hidden = n < 2;
+    pad();
     if (focus) {
       var h = q(s, '.gp-scenario__title');
       h.focus();
@@ -301,6 +311,7 @@ function Scenario(root) {
     resume.appendChild(acts);
     qa(root, '.gp-scenario__step').forEach(function (x) { x.hidden = true; });
     bar.hidden = true;
+    pad();
     root.insertBefore(resume, q(root, '.gp-scenario__steps'));
     return true;
   }
