@@ -13,9 +13,9 @@ import (
 // focusBox is where the focused element and the scenario's progress bar are,
 // in the viewport.
 type focusBox struct {
-	What                          string
+	What                           string
 	Top, Bottom, BarTop, BarBottom float64
-	Height                        float64
+	Height                         float64
 }
 
 const readFocus = `(() => {
