@@ -63,10 +63,6 @@ func artifactsDir(t *testing.T, sub string) string {
 func screenshot(t *testing.T, p *browser.Page, name string) {
 	t.Helper()
 	var buf []byte
-	// From the top: a full-page capture of a page scrolled down draws a sticky
-	// element (the scenario's progress bar) where the screen's top was, over
-	// the text there, and leaves its place above empty.
-	p.Eval(t, `scrollTo(0, 0), true`, new(bool))
 	p.Run(t, chromedp.ActionFunc(func(ctx context.Context) error {
 		var err error
 		buf, err = page.CaptureScreenshot().WithFormat(page.CaptureScreenshotFormatPng).WithCaptureBeyondViewport(true).Do(ctx)
