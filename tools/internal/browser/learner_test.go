@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/guidepack/guidepack/tools/internal/browser"
+	"github.com/guidepack/guidepack/tools/internal/quality"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
@@ -314,20 +315,31 @@ func message(t *testing.T, p *browser.Page) string {
 // the scenario offers to resume. A file that is not a record changes nothing,
 // with a plain message; a record of another pack, or one that would replace
 // answers this browser has, asks first, and No changes nothing. With
-// JavaScript off the page says what it cannot do.
+// JavaScript off the page says what it cannot do. From the zip (file://) and
+// hosted (served on 127.0.0.1 under the pack's policy); nothing is requested
+// from anywhere else.
 func TestRecordAsAFile(t *testing.T) {
 	dir, scs := demoScenarios(t)
+	served := quality.Serve(t, dir)
+	for _, base := range []string{"file://" + filepath.ToSlash(dir), served} {
+		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) { recordAsAFile(t, base, scs) })
+	}
+}
+
+func recordAsAFile(t *testing.T, base string, scs []quiz.Compiled) {
 	c, steps := scenarioByID(t, scs, "colleague-offensive-post")
 	other, osteps := scenarioByID(t, scs, "friend-request-adults")
+	at := func(c quiz.Compiled) string { return base + "/scenarios/" + c.ID + ".html" }
+	record := base + "/learning-record.html"
 	one := browser.Start(t)
-	p := one.Open(t, pageURL(dir, c), browser.Options{})
+	p := one.Open(t, at(c), browser.Options{})
 	playToTheEnd(t, p, steps, "Tell my manager.")
 	p.Close()
-	p = one.Open(t, pageURL(dir, other), browser.Options{})
+	p = one.Open(t, at(other), browser.Options{})
 	choose(t, p, osteps[other.Start], 1)
 	p.Close()
 
-	r := one.Open(t, fileURL(dir, "learning-record.html"), browser.Options{})
+	r := one.Open(t, record, browser.Options{})
 	want := printText(t, r)
 	if !strings.Contains(want, "Tell my manager.") || !strings.Contains(want, other.Title) {
 		t.Fatalf("the record before saving does not list both scenarios:\n%s", want)
@@ -352,13 +364,15 @@ func TestRecordAsAFile(t *testing.T) {
 		t.Errorf("the file is named %s", filepath.Base(saved))
 	}
 	noProblems(t, "saving", r)
-	for _, u := range r.NetworkRequests() {
-		t.Errorf("saving requested %s", u)
+	for _, u := range r.Requests() {
+		if !strings.HasPrefix(u, base) && !strings.HasPrefix(u, "blob:"+base) && !strings.HasPrefix(u, "data:") {
+			t.Errorf("saving requested %s", u)
+		}
 	}
 
 	// Another browser, nothing kept.
 	two := browser.Start(t)
-	r2 := two.Open(t, fileURL(dir, "learning-record.html"), browser.Options{})
+	r2 := two.Open(t, record, browser.Options{})
 	if s := recordText(t, r2); s != "" {
 		t.Fatalf("a fresh profile's record lists %q", s)
 	}
@@ -416,7 +430,7 @@ func TestRecordAsAFile(t *testing.T) {
 		t.Errorf("Yes: %q", s)
 	}
 	noProblems(t, "loading", r2)
-	s2 := two.Open(t, pageURL(dir, c), browser.Options{})
+	s2 := two.Open(t, at(c), browser.Options{})
 	var offer string
 	s2.Eval(t, `(document.querySelector('.gp-scenario__resume') || {}).textContent || ''`, &offer)
 	if !strings.Contains(offer, "You have finished this scenario") {
@@ -424,7 +438,7 @@ func TestRecordAsAFile(t *testing.T) {
 	}
 
 	// JavaScript off: the page says what it cannot do, and shows no dead buttons.
-	off := two.Open(t, fileURL(dir, "learning-record.html"), browser.Options{NoJS: true})
+	off := two.Open(t, record, browser.Options{NoJS: true})
 	var got struct{ Says, Panel bool }
 	off.Eval(t, `({Says: !document.querySelector('[data-gp-record-nojs]').hidden && document.querySelector('[data-gp-record-nojs]').innerText.includes('save your record as a file'),
 		Panel: document.querySelector('[data-gp-record-file]').getBoundingClientRect().height > 0})`, &got)
