@@ -30,7 +30,8 @@ const readFocus = `(() => {
 // progress bar stays at the top of the screen as the reader scrolls, and
 // nothing the reader moves to is under it (WCAG 2.2 2.4.11, focus not
 // obscured): not the feedback focused after a choice, not the next step's
-// heading, not any control reached with Tab or Shift+Tab. Before the first step
+// heading, not any control reached with Tab or Shift+Tab; and it takes at most a
+// fifth of the screen. Before the first step
 // there is no tall empty gap between the employer's policy notice and the step.
 func TestStickyBarHidesNothing(t *testing.T) {
 	b := browser.Start(t)
@@ -76,6 +77,12 @@ func TestStickyBarHidesNothing(t *testing.T) {
 			q := steps["duty"]
 			p.Wait(t, visible(q.Anchor)+" && "+focusIn("gp-scenario__title"))
 			check("the next step's heading")
+			var bar float64
+			p.Eval(t, `document.querySelector('.gp-scenario__bar').getBoundingClientRect().height`, &bar)
+			t.Logf("the progress bar, with Back and Start again, is %.0f px tall", bar)
+			if bar > float64(size[1])/5 {
+				t.Errorf("the progress bar takes %.0f px of a %d px screen, more than a fifth", bar, size[1])
+			}
 			for i := 0; i < len(q.Options)+1; i++ {
 				p.Run(t, chromedp.KeyEvent(kb.Tab))
 				check(fmt.Sprintf("Tab %d in the question", i+1))
