@@ -65,7 +65,7 @@ func TestScenarioRemembers(t *testing.T) {
 		Choices  map[string]int
 		Explored map[string][]int
 	}
-	p.Eval(t, `JSON.parse(localStorage.getItem('gp-scenario:`+c.ID+`'))`, &kept)
+	p.Eval(t, `JSON.parse(localStorage.getItem('`+keyOf(c)+`'))`, &kept)
 	if kept.Choices[first.ID] != best || fmt.Sprint(kept.Explored[first.ID]) != fmt.Sprint([]int{other}) {
 		t.Errorf("kept choices %v, explored %v; want the first decision %d kept and %d explored", kept.Choices, kept.Explored, best, other)
 	}
@@ -134,13 +134,13 @@ func TestScenarioRemembers(t *testing.T) {
 	click(t, p, `Array.from(document.querySelectorAll('#`+end.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
 	click(t, p, `Array.from(document.querySelectorAll('#`+end.Anchor+` button')).find(b => b.textContent === 'No, keep them')`)
 	var still string
-	p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') || ''`, &still)
+	p.Eval(t, `localStorage.getItem('`+keyOf(c)+`') || ''`, &still)
 	if !strings.Contains(still, "Report it") {
 		t.Errorf("Forget my answers, then No: the answers are gone")
 	}
 	click(t, p, `Array.from(document.querySelectorAll('#`+end.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
 	click(t, p, `Array.from(document.querySelectorAll('#`+end.Anchor+` button')).find(b => b.textContent === 'Yes, forget my answers')`)
-	p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') || ''`, &still)
+	p.Eval(t, `localStorage.getItem('`+keyOf(c)+`') || ''`, &still)
 	if still != "" {
 		t.Errorf("Forget my answers left %s", still)
 	}

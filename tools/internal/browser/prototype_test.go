@@ -38,7 +38,7 @@ func TestPrototypeHashes(t *testing.T) {
 			t.Errorf("#%s: visible %q (%d steps), want the start %q alone", key, s.Visible, s.VisibleCount, start.Anchor)
 		}
 		var raw string
-		p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') || ''`, &raw)
+		p.Eval(t, `localStorage.getItem('`+keyOf(c)+`') || ''`, &raw)
 		var k kept
 		if err := json.Unmarshal([]byte(raw), &k); err != nil || len(k.Path) != 1 || k.Path[0] != start.ID {
 			t.Errorf("#%s: kept %s, want the path [%q]", key, raw, start.ID)
@@ -56,10 +56,10 @@ func TestPrototypeHashes(t *testing.T) {
 	}
 }
 
-// TestKeptPrototypeKeys: answers kept by an earlier version (or edited by hand)
-// with step ids such as "constructor" or "__proto__" neither show on the
-// scenario's end screen nor in the learning record, which lists the real steps
-// only, with no "undefined" and no script error.
+// TestKeptPrototypeKeys: answers kept (or edited by hand) with step ids such as
+// "constructor" or "__proto__" neither show on the scenario's end screen nor in
+// the learning record, which lists the real steps only, with no "undefined" and
+// no script error.
 func TestKeptPrototypeKeys(t *testing.T) {
 	b := browser.Start(t)
 	dir, scs := demoScenarios(t)
@@ -70,17 +70,18 @@ func TestKeptPrototypeKeys(t *testing.T) {
 			end = st.ID
 		}
 	}
-	path := []any{c.Steps[0].ID}
+	// The path is cut at the first entry that names no step.
+	path := []any{c.Steps[0].ID, end}
 	for _, k := range protoKeys {
 		path = append(path, k)
 	}
 	path = append(path, nil, 7, end)
 	state, _ := json.Marshal(map[string]any{
-		"path": path, "choices": map[string]any{"constructor": 0, "toString": 1},
+		"hash": c.Hash, "path": path, "choices": map[string]any{"constructor": 0, "toString": 1},
 		"notes": map[string]any{"__proto__": "x"}, "answers": map[string]any{"valueOf": []int{0}}, "done": "2026-12-01",
 	})
 	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(dir, "learning-record.html")), browser.Options{})
-	p.Eval(t, `localStorage.clear(), localStorage.setItem('gp-scenario:`+c.ID+`', `+jsString(string(state))+`), true`, new(bool))
+	p.Eval(t, `localStorage.clear(), localStorage.setItem('`+keyOf(c)+`', `+jsString(string(state))+`), true`, new(bool))
 	p.Run(t, chromedp.Reload())
 	var items []string
 	p.Eval(t, `Array.from(document.querySelectorAll('.gp-record__path li'), li => li.textContent)`, &items)
@@ -98,7 +99,7 @@ func TestKeptPrototypeKeys(t *testing.T) {
 
 	s := b.Open(t, pageURL(dir, c)+"#"+c.Steps[0].Anchor, browser.Options{})
 	var raw string
-	s.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') || ''`, &raw)
+	s.Eval(t, `localStorage.getItem('`+keyOf(c)+`') || ''`, &raw)
 	var k kept
 	if err := json.Unmarshal([]byte(raw), &k); err != nil || len(k.Path) != 1 || k.Path[0] != c.Steps[0].ID {
 		t.Errorf("after opening the scenario, kept %s; want the path [%q]", raw, c.Steps[0].ID)

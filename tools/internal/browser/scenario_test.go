@@ -33,6 +33,13 @@ func demoScenarios(t *testing.T) (string, []quiz.Compiled) {
 	return sitetest.DemoUnzipped(t), scs
 }
 
+// demoPack is the demo pack's id (params.pack in config.toml), under which the
+// browser keeps a learner's answers.
+const demoPack = "social-media-guidance"
+
+// keyOf is the localStorage key of what the browser keeps for a demo scenario.
+func keyOf(c quiz.Compiled) string { return "gp:" + demoPack + ":scenario:" + c.ID }
+
 func pageURL(dir string, c quiz.Compiled) string {
 	return "file://" + filepath.ToSlash(filepath.Join(dir, "scenarios", c.ID+".html"))
 }
@@ -181,7 +188,7 @@ func TestBestPathToTheEnd(t *testing.T) {
 						t.Errorf("end screen path has %d steps, want %d: %q", len(path), len(c.Best), path)
 					}
 					var kept string
-					p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') || ''`, &kept)
+					p.Eval(t, `localStorage.getItem('`+keyOf(c)+`') || ''`, &kept)
 					if !strings.Contains(kept, "Keep work and friends apart.") && hasReflection(c) {
 						t.Errorf("the reflection was not kept on the device: %s", kept)
 					}
@@ -196,7 +203,7 @@ func TestBestPathToTheEnd(t *testing.T) {
 					p.Wait(t, visible(st.Anchor))
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Forget my answers')`)
 					click(t, p, `Array.from(document.querySelectorAll('#`+st.Anchor+` button')).find(b => b.textContent === 'Yes, forget my answers')`)
-					p.Eval(t, `localStorage.getItem('gp-scenario:`+c.ID+`') === null ? '' : localStorage.getItem('gp-scenario:`+c.ID+`')`, &kept)
+					p.Eval(t, `localStorage.getItem('`+keyOf(c)+`') === null ? '' : localStorage.getItem('`+keyOf(c)+`')`, &kept)
 					if strings.Contains(kept, "Keep work") {
 						t.Errorf("Forget my answers left: %s", kept)
 					}

@@ -35,6 +35,9 @@ type Compiled struct {
 	Source   string   `json:"source"`
 	Versions []string `json:"versions,omitempty"`
 	Map      MapSVG   `json:"map"` // drawn by tools/internal/scenariomap
+	// Hash changes when a change to the scenario could change what a learner's
+	// saved answers mean (hash.go); Step.Hash, per step.
+	Hash string `json:"hash"`
 }
 
 // MapSVG is a scenario's map: every step and choice, with the answers.
@@ -59,6 +62,7 @@ type Step struct {
 	Result   string   `json:"result,omitempty"`
 	Points   []string `json:"points,omitempty"`
 	Codes    []string `json:"codes,omitempty"`
+	Hash     string   `json:"hash"` // see hash.go
 }
 
 // Link names the step something leads to.
@@ -268,6 +272,7 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 		return nil, ps
 	}
 	c.Best = bestPath(s)
+	setHashes(c)
 	m := Map(s)
 	c.Map = MapSVG{SVG: m.SVG, Width: m.Width, Height: m.Height}
 	return c, nil
