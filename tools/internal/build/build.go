@@ -287,6 +287,16 @@ func WriteBuiltinPages(root string) error {
 	if err := linkpolicy.Write(filepath.Join(gen, "data")); err != nil {
 		return err
 	}
+	// The authoring guide, in serve only (the adapter adds nothing to a build).
+	// A project with a content adapter of its own at the top keeps it.
+	guide := filepath.Join(gen, "content", "_content.gotmpl")
+	if _, err := os.Stat(filepath.Join(root, "content", "_content.gotmpl")); err == nil {
+		if err := os.RemoveAll(guide); err != nil {
+			return err
+		}
+	} else if err := writeIfChanged(guide, []byte(serveGuide)); err != nil {
+		return err
+	}
 	for name, page := range builtinPages {
 		p := filepath.Join(gen, "content", name)
 		if _, err := os.Stat(filepath.Join(root, "content", name)); err == nil {
@@ -300,6 +310,36 @@ func WriteBuiltinPages(root string) error {
 		}
 	}
 	return nil
+}
+
+// serveGuide is the content adapter that makes docs/authoring.md, the authors'
+// guide, a page of the preview (authoring.html, linked from the preview's banner:
+// layouts/_partials/serve-banner.html). Only under `guidepack serve`
+// (hugo.IsServer): the guide is for authors, so a build never has it, and the
+// zip, hosted site, print pages, search and A–Z stay the readers'. Its first
+// "# " heading is the page's title.
+const serveGuide = `{{- /* Written by guidepack: in guidepack serve only, docs/authoring.md as authoring.html. */ -}}
+{{- if and hugo.IsServer (os.FileExists "docs/authoring.md") }}
+  {{- $md := os.ReadFile "docs/authoring.md" }}
+  {{- $title := "Authoring guide" }}
+  {{- with findRESubmatch ` + "`" + `\A# (.+)\n` + "`" + ` $md 1 }}{{ $title = index (index . 0) 1 }}{{ end }}
+  {{- $.AddPage (dict
+    "kind" "page"
+    "path" "authoring"
+    "title" $title
+    "params" (dict "noindex" true "print" false "authors" true)
+    "content" (dict "mediaType" "text/markdown" "value" (replaceRE ` + "`" + `\A# .+\n` + "`" + ` "" $md 1))
+  ) }}
+{{- end }}
+`
+
+// writeIfChanged writes b to p unless p already holds it (an unchanged file
+// keeps its time, so a running serve does not rebuild for nothing).
+func writeIfChanged(p string, b []byte) error {
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	return os.WriteFile(p, b, 0o644)
 }
 
 // readme is the README.txt at the top of the zip; changes is what changed in
