@@ -284,6 +284,13 @@ func Map(s *scenario.Scenario) scenariomap.Map {
 	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf})
 }
 
+// AuthorMap is Map for authors (guidepack serve, guidepack map -marks): it also
+// marks steps the start does not reach, dead ends, choices to no step and the
+// steps a variant changes or adds. s may have problems (it is drawn all the same).
+func AuthorMap(s *scenario.Scenario) scenariomap.Map {
+	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf, Marks: true})
+}
+
 // bestPath follows the first good choice from the start to an ending.
 func bestPath(s *scenario.Scenario) []string {
 	var path []string

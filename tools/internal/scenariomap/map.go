@@ -19,6 +19,11 @@ type Map struct {
 type Options struct {
 	Best  []string                    // the step ids of the best path, start to ending
 	Title func(*scenario.Step) string // a step's title as its page shows it
+	// Marks draws the map for authors (guidepack serve, guidepack map
+	// -marks): steps the start does not reach, dead ends and choices to no
+	// step (scenario.Paths) get a dashed border and say so; steps a variant
+	// changes or adds get a bar at their left and say so.
+	Marks bool
 }
 
 // Draw lays out and draws s. It never fails: a step that no choice reaches
@@ -57,7 +62,8 @@ func Draw(s *scenario.Scenario, o Options) Map {
 	for _, e := range g.edges {
 		body.letter(e)
 	}
-	height := math.Ceil(body.legend(rs.bottom+16, width) + margin)
+	problems, versions := marked(g)
+	height := math.Ceil(body.legend(rs.bottom+16, width, problems, versions) + margin)
 
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-map-title %s-map-desc" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
 		int(width), int(height), int(width), int(height), w.id, w.id, ink)
@@ -73,11 +79,23 @@ func Draw(s *scenario.Scenario, o Options) Map {
 // layout runs the layout's steps; Draw draws what it returns.
 func layout(s *scenario.Scenario, o Options) (*graph, rows, int) {
 	g := build(s, o.Best)
+	if o.Marks {
+		g.addMarks(s)
+	}
 	g.order()
 	crossings := g.crossings()
 	g.size(o.Title)
 	g.place()
 	return g, g.route(s.Start), crossings
+}
+
+// marked tells which kinds of mark the map has: problems, versions.
+func marked(g *graph) (problems, versions bool) {
+	for _, nd := range g.nodes[:g.steps] {
+		problems = problems || nd.problem()
+		versions = versions || nd.versioned()
+	}
+	return problems, versions
 }
 
 func startNode(g *graph, id string) *node {
@@ -147,6 +165,7 @@ func describe(s *scenario.Scenario, g *graph, o Options) string {
 	if len(ends) > 0 {
 		b.WriteString(" Endings: " + strings.Join(ends, "; ") + ".")
 	}
+	b.WriteString(describeMarks(g, o))
 	return b.String()
 }
 
