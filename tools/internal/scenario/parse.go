@@ -228,7 +228,7 @@ func shared(runs []variantRun, from int) diag.Problems {
 
 // stepNode is a step's fields as written, before parsing.
 type stepNode struct {
-	id     string
+	id      string
 	node    *yaml.Node // the mapping
 	fields  map[string]*yaml.Node
 	keys    map[string]*yaml.Node
