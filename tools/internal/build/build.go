@@ -312,13 +312,19 @@ func WriteBuiltinPages(root string) error {
 	return nil
 }
 
-// serveGuide is the content adapter that makes docs/authoring.md, the authors'
-// guide, a page of the preview (authoring.html, linked from the preview's banner:
-// layouts/_partials/serve-banner.html). Only under `guidepack serve`
-// (hugo.IsServer): the guide is for authors, so a build never has it, and the
-// zip, hosted site, print pages, search and A–Z stay the readers'. Its first
-// "# " heading is the page's title.
-const serveGuide = `{{- /* Written by guidepack: in guidepack serve only, docs/authoring.md as authoring.html. */ -}}
+// serveGuide is the content adapter of the preview's pages for authors, linked
+// from its banner (layouts/_partials/serve-banner.html): docs/authoring.md, the
+// authors' guide (authoring.html; its first "# " heading is the title), and the
+// maps of the scenarios with their problems marked (scenario-maps.html, from
+// what serve writes: see cmdServe). Only under `guidepack serve`
+// (hugo.IsServer): they are for authors, so a build never has them, and the
+// zip, hosted site, print pages, search and A–Z stay the readers'.
+const serveGuide = `{{- /* Written by guidepack: in guidepack serve only, the scenario maps for authors
+(data/guidepack_maps.json, written by serve) as scenario-maps.html, and docs/authoring.md as authoring.html. */ -}}
+{{- if and hugo.IsServer hugo.Data.guidepack_maps }}
+  {{- $.AddPage (dict "kind" "page" "path" "scenario-maps" "title" "Scenario maps for authors" "layout" "author-maps"
+    "params" (dict "noindex" true "print" false "authors" true)) }}
+{{- end }}
 {{- if and hugo.IsServer (os.FileExists "docs/authoring.md") }}
   {{- $md := os.ReadFile "docs/authoring.md" }}
   {{- $title := "Authoring guide" }}

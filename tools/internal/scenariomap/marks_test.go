@@ -74,3 +74,24 @@ func TestAuthorMarks(t *testing.T) {
 		qt.Assert(t, plain, qt.Not(qt.Contains), words)
 	}
 }
+
+// TestAuthorMapOfAnyBrokenFile: serve and map -marks draw what the checker
+// refuses, so drawing never fails on whatever the parser returns.
+func TestAuthorMapOfAnyBrokenFile(t *testing.T) {
+	for _, src := range []string{
+		"id: x\ntitle: X\nservice: all\nsteps: []\n",
+		"id: x\ntitle: X\nservice: all\nsteps: nope\n",
+		"id: x\ntitle: X\nservice: all\nstart: missing\nsteps:\n  - {id: a, ending: Done.}\n",
+		"id: x\ntitle: X\nservice: all\nsteps:\n  - {id: a, situation: S., choices: []}\n",
+		"id: x\ntitle: X\nservice: all\nsteps:\n  - {id: a, title: No kind}\n  - {id: a, ending: Twice.}\n",
+		"id: x\ntitle: X\nservice: all\nsteps:\n  - {situation: No id., choices: [{text: T, feedback: F, judgement: good, next: a}]}\n  - {id: a, question: Q?, next: a}\n",
+		"id: x\ntitle: X\nservice: all\nsteps:\n  - id: a\n    situation: S.\n    choices:\n      - {text: Self., feedback: F., judgement: poor, next: a}\n",
+		"steps:\n  - {id: a, ending: E.}\nvariants:\n  - {id: v1, steps: [{id: b, reflection: R., next: c}]}\n  - {steps: 3}\n",
+	} {
+		scs, _ := scenario.Parse("scenarios/x.yaml", []byte(src), nil)
+		for _, s := range scs {
+			m := scenariomap.Draw(s, scenariomap.Options{Marks: true})
+			qt.Assert(t, m.SVG, qt.Contains, "</svg>", qt.Commentf("%s", src))
+		}
+	}
+}

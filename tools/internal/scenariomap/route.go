@@ -61,7 +61,8 @@ func (g *graph) route(start string) rows {
 	}
 	// Back-edges from the last row (only a broken scenario has them: a loop
 	// with no way on, drawn for authors) run below it: keep the legend clear.
-	if n := below[len(g.ranks)-1]; n > 0 {
+	if len(g.ranks) > 0 && below[len(g.ranks)-1] > 0 {
+		n := below[len(g.ranks)-1]
 		y += clear + 4 + track*float64(n)
 	}
 	rs.bottom = y
