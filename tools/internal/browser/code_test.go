@@ -1,6 +1,7 @@
 package browser_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -31,6 +32,9 @@ func TestCodeBlocksScrollByKeyboard(t *testing.T) {
 		`<div class="gp-code" role="region" tabindex="0" aria-label="Code">`,
 		`! <pre tabindex`)
 	dir := s.Unzip()
+	for _, e := range quality.VNU(t, filepath.Join(dir, "code.html")) {
+		t.Errorf("Nu checker: %s", e)
+	}
 	b := browser.Start(t)
 	axe := quality.AxeSource(t)
 	for _, noJS := range []bool{false, true} {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/browser"
 	"github.com/guidepack/guidepack/tools/internal/handout"
+	"github.com/guidepack/guidepack/tools/internal/quality"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
@@ -38,8 +39,16 @@ func TestTallMapPrintsInParts(t *testing.T) {
 	s := sitetest.Build(t, tallScenario(n))
 	s.AssertFile("scenarios/tall/facilitator.html", `class="gp-map-sheet gp-map-sheet--parts"`, `class="gp-map__part"`,
 		`aria-label="Map of the scenario “One thing after another”, part 1 of`)
+	dir := s.Unzip()
+	sheet := filepath.Join(dir, "scenarios", "tall", "facilitator.html")
+	for _, e := range quality.VNU(t, sheet) {
+		t.Errorf("Nu checker: %s", e)
+	}
 	b := browser.Start(t)
-	p := b.Open(t, "file://"+filepath.ToSlash(filepath.Join(s.Unzip(), "scenarios", "tall", "facilitator.html")), browser.Options{})
+	p := b.Open(t, "file://"+filepath.ToSlash(sheet), browser.Options{})
+	for _, v := range p.Axe(t, quality.AxeSource(t), nil) {
+		t.Errorf("axe: %s", v)
+	}
 	var onScreen struct{ Whole, Parts bool }
 	p.Eval(t, `(() => ({Whole: !!document.querySelector('.gp-map-sheet .gp-map svg').getBoundingClientRect().height,
 		Parts: !!(document.querySelector('.gp-map__parts') || {getBoundingClientRect: () => ({})}).getBoundingClientRect().height}))()`, &onScreen)
