@@ -104,14 +104,7 @@ func writeServeMaps(root string, scs []*scenario.Scenario) {
 	maps := make([]authorMap, len(scs))
 	parallel.For(len(scs), func(i int) {
 		s := scs[i]
-		paths := s.Paths()
-		marked := map[string]bool{}
-		for _, ids := range [][]string{paths.Unreachable, paths.DeadEnds, paths.Broken} {
-			for _, id := range ids {
-				marked[id] = true
-			}
-		}
-		maps[i] = authorMap{ID: s.ID, Title: s.Title, File: s.File, SVG: quiz.AuthorMap(s).SVG, Problems: len(marked)}
+		maps[i] = authorMap{ID: s.ID, Title: s.Title, File: s.File, SVG: quiz.AuthorMap(s).SVG, Problems: s.Paths().Steps()}
 	})
 	b, _ := json.Marshal(map[string]any{"maps": maps})
 	if old, err := os.ReadFile(p); err == nil && string(old) == string(b) {

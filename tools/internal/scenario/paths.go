@@ -68,3 +68,14 @@ func (s *Scenario) Paths() Paths {
 	}
 	return p
 }
+
+// Steps is how many steps have a problem with the paths (a step may have two).
+func (p Paths) Steps() int {
+	seen := map[string]bool{}
+	for _, ids := range [][]string{p.Unreachable, p.DeadEnds, p.Broken} {
+		for _, id := range ids {
+			seen[id] = true
+		}
+	}
+	return len(seen)
+}

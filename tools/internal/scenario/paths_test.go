@@ -45,6 +45,7 @@ variants:
 		DeadEnds:    []string{"loop"},
 		Broken:      []string{"start"},
 	})
+	c.Assert(s.Paths().Steps(), qt.Equals, 4)
 	versions := map[string]string{}
 	for _, st := range s.Steps {
 		versions[st.ID] = st.Version
