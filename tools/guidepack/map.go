@@ -17,15 +17,19 @@ import (
 )
 
 // cmdMap prints the map of one scenario file (one of its variants, if it has
-// them) as SVG: guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg.
+// them) as SVG: guidepack map [-C dir] [-variant id] [-marks] scenarios/x.yaml > x.svg.
 // The file is checked as the build checks it; its problems are printed the same
-// way, and nothing is written.
+// way, and nothing is written. With -marks the map is drawn for authors, even
+// when the file has problems (still printed, with exit status 1): steps the
+// start does not reach, dead ends, choices to no step and the steps a variant
+// changes or adds are marked on it.
 func cmdMap(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("map", flag.ContinueOnError)
 	dir := fs.String("C", ".", "the project folder (holds data/codes.yaml)")
 	variant := fs.String("variant", "", "the id of the variant to draw, for a file with variants")
+	marks := fs.Bool("marks", false, "mark problem steps and what a variant changes; draw even a file with problems")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: guidepack map [-C dir] [-variant id] scenarios/x.yaml > x.svg\n")
+		fmt.Fprint(fs.Output(), "Usage: guidepack map [-C dir] [-variant id] [-marks] scenarios/x.yaml > x.svg\n")
 		fs.PrintDefaults()
 	}
 	// Flags may come before or after the file.
@@ -64,15 +68,21 @@ func cmdMap(args []string, stdout io.Writer) error {
 		return lintErr
 	}
 	scs, ps := scenario.Parse(name, src, res.Codes)
-	if err := ps.Err(); err != nil {
+	if err := ps.Err(); err != nil && (!*marks || len(scs) == 0) {
 		return err
 	}
 	var ids []string
 	for _, s := range scs {
 		ids = append(ids, s.ID)
 		if s.ID == *variant || *variant == "" && len(scs) == 1 {
-			_, err := io.WriteString(stdout, quiz.Map(s).SVG)
-			return err
+			m := quiz.Map(s)
+			if *marks {
+				m = quiz.AuthorMap(s)
+			}
+			if _, err := io.WriteString(stdout, m.SVG); err != nil {
+				return err
+			}
+			return ps.Err() // drawn with -marks all the same
 		}
 	}
 	line := variantsLine(src)

@@ -13,6 +13,9 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
+	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/quiz"
+	"github.com/guidepack/guidepack/tools/internal/scenario"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
@@ -51,6 +54,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		defer l.Release()
 		prep, err := build.Prepare(root)
 		writeServeErrors(root, err)
+		writeServeMaps(root, prep.Loaded)
 		if err != nil {
 			diag.Print(stderr, err)
 			return
@@ -79,6 +83,33 @@ func writeServeErrors(root string, err error) {
 		return
 	}
 	b, _ := json.Marshal(map[string]any{"lines": strings.Split(strings.TrimSpace(err.Error()), "\n")})
+	os.WriteFile(p, b, 0o644)
+}
+
+// authorMap is one scenario's map for authors, as serve writes it for the
+// preview's scenario-maps.html (layouts/author-maps.html).
+type authorMap struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	File     string `json:"file"`
+	Problems int    `json:"problems"` // steps marked as a problem
+	SVG      string `json:"svg"`
+}
+
+// writeServeMaps writes the map of every scenario read, sound or not, drawn for
+// authors (quiz.AuthorMap: problem steps and what a variant changes marked), where
+// the preview's scenario-maps.html reads them (site.Data.guidepack_maps).
+func writeServeMaps(root string, scs []*scenario.Scenario) {
+	p := filepath.Join(build.GenDir(root), "data", "guidepack_maps.json")
+	maps := make([]authorMap, len(scs))
+	parallel.For(len(scs), func(i int) {
+		s := scs[i]
+		maps[i] = authorMap{ID: s.ID, Title: s.Title, File: s.File, SVG: quiz.AuthorMap(s).SVG, Problems: s.Paths().Steps()}
+	})
+	b, _ := json.Marshal(map[string]any{"maps": maps})
+	if old, err := os.ReadFile(p); err == nil && string(old) == string(b) {
+		return // unchanged: no rebuild for it
+	}
 	os.WriteFile(p, b, 0o644)
 }
 

@@ -55,6 +55,9 @@ func Start(t testing.TB) *Browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("hide-scrollbars", true),
+		// Keyboard scrolling (arrows, Page Down) is animated, and headless
+		// Chromium never runs the animation: without this a key scrolls nothing.
+		chromedp.Flag("disable-smooth-scrolling", true),
 		chromedp.WindowSize(1024, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)

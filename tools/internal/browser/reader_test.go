@@ -75,8 +75,9 @@ func screenshot(t *testing.T, p *browser.Page, name string) {
 
 // TestEveryPageFitsAPhone opens every page at 320 px wide (the WCAG 1.4.10 reflow
 // width) with JavaScript on and off: nothing may make the page wider than the
-// screen (a reader would have to scroll sideways to read every line), and no page
-// logs an error. It writes screenshots of the pages people look at first.
+// screen (a reader would have to scroll sideways to read every line), whatever
+// scrolls sideways inside the page (code, a table, a map) is a named region the
+// keyboard reaches, and no page logs an error. It writes screenshots of the pages people look at first.
 func TestEveryPageFitsAPhone(t *testing.T) {
 	t.Parallel()
 	b := browser.Start(t)
@@ -93,6 +94,9 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 			var got struct {
 				Width, Header int
 				Wide          []string
+				// Scrollers: boxes that scroll sideways but are not a named
+				// region in the tab order (code, tables, maps must be).
+				Scrollers []string
 			}
 			p.Eval(t, `(() => {
 				const w = document.documentElement.scrollWidth;
@@ -105,7 +109,15 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 						if (wide.length >= 3) break;
 					}
 				}
-				return {Width: w, Header: header, Wide: wide};
+				const scrollers = [];
+				for (const el of document.querySelectorAll('body *')) {
+					const x = getComputedStyle(el).overflowX;
+					if ((x === 'auto' || x === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.closest('[hidden]') &&
+						!(el.getAttribute('tabindex') === '0' && el.getAttribute('role') === 'region' && el.getAttribute('aria-label'))) {
+						scrollers.push(el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : ''));
+					}
+				}
+				return {Width: w, Header: header, Wide: wide, Scrollers: scrollers};
 			})()`, &got)
 			mode := "JavaScript on"
 			if noJS {
@@ -113,6 +125,9 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 			}
 			if got.Width > 320 {
 				t.Errorf("%s (%s): %d px wide at 320 px: %s", rel, mode, got.Width, strings.Join(got.Wide, ", "))
+			}
+			if len(got.Scrollers) > 0 {
+				t.Errorf("%s (%s): scrolls sideways at 320 px but is no named region the keyboard can reach: %s", rel, mode, strings.Join(got.Scrollers, ", "))
 			}
 			// GOV.UK's header takes well under half a phone's first screen.
 			if got.Header > 640*2/5 {

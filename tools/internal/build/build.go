@@ -4,6 +4,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -287,6 +288,16 @@ func WriteBuiltinPages(root string) error {
 	if err := linkpolicy.Write(filepath.Join(gen, "data")); err != nil {
 		return err
 	}
+	// The authoring guide, in serve only (the adapter adds nothing to a build).
+	// A project with a content adapter of its own at the top keeps it.
+	guide := filepath.Join(gen, "content", "_content.gotmpl")
+	if _, err := os.Stat(filepath.Join(root, "content", "_content.gotmpl")); err == nil {
+		if err := os.RemoveAll(guide); err != nil {
+			return err
+		}
+	} else if err := writeIfChanged(guide, []byte(serveGuide)); err != nil {
+		return err
+	}
 	for name, page := range builtinPages {
 		p := filepath.Join(gen, "content", name)
 		if _, err := os.Stat(filepath.Join(root, "content", name)); err == nil {
@@ -300,6 +311,42 @@ func WriteBuiltinPages(root string) error {
 		}
 	}
 	return nil
+}
+
+// serveGuide is the content adapter of the preview's pages for authors, linked
+// from its banner (layouts/_partials/serve-banner.html): docs/authoring.md, the
+// authors' guide (authoring.html; its first "# " heading is the title), and the
+// maps of the scenarios with their problems marked (scenario-maps.html, from
+// what serve writes: see cmdServe). Only under `guidepack serve`
+// (hugo.IsServer): they are for authors, so a build never has them, and the
+// zip, hosted site, print pages, search and A–Z stay the readers'.
+const serveGuide = `{{- /* Written by guidepack: in guidepack serve only, the scenario maps for authors
+(data/guidepack_maps.json, written by serve) as scenario-maps.html, and docs/authoring.md as authoring.html. */ -}}
+{{- if and hugo.IsServer hugo.Data.guidepack_maps }}
+  {{- $.AddPage (dict "kind" "page" "path" "scenario-maps" "title" "Scenario maps for authors" "layout" "author-maps"
+    "params" (dict "noindex" true "print" false "authors" true)) }}
+{{- end }}
+{{- if and hugo.IsServer (os.FileExists "docs/authoring.md") }}
+  {{- $md := os.ReadFile "docs/authoring.md" }}
+  {{- $title := "Authoring guide" }}
+  {{- with findRESubmatch ` + "`" + `\A# (.+)\n` + "`" + ` $md 1 }}{{ $title = index (index . 0) 1 }}{{ end }}
+  {{- $.AddPage (dict
+    "kind" "page"
+    "path" "authoring"
+    "title" $title
+    "params" (dict "noindex" true "print" false "authors" true)
+    "content" (dict "mediaType" "text/markdown" "value" (replaceRE ` + "`" + `\A# .+\n` + "`" + ` "" $md 1))
+  ) }}
+{{- end }}
+`
+
+// writeIfChanged writes b to p unless p already holds it (an unchanged file
+// keeps its time, so a running serve does not rebuild for nothing).
+func writeIfChanged(p string, b []byte) error {
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	return os.WriteFile(p, b, 0o644)
 }
 
 // readme is the README.txt at the top of the zip; changes is what changed in

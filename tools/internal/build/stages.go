@@ -25,6 +25,9 @@ type Prepared struct {
 	Warnings diag.Problems
 	// Changes is what the zip's readme.txt says changed in this version.
 	Changes string
+	// Loaded is every scenario read, sound or not: also when Prepare fails on
+	// their problems, so serve can draw their maps for the author.
+	Loaded []*scenario.Scenario
 }
 
 // Prepare checks the authored files (data files, front matter, scenarios) and
@@ -70,12 +73,12 @@ func Prepare(root string) (Prepared, error) {
 		}
 	}
 	if err := all.Err(); err != nil {
-		return Prepared{}, err
+		return Prepared{Loaded: scs}, err
 	}
 	if err := writePackData(root, p, entries, res.Changes); err != nil {
 		return Prepared{}, err
 	}
-	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms, Warnings: warnings, Changes: changesSince(res.Changes, p.Params.Version)},
+	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms, Warnings: warnings, Changes: changesSince(res.Changes, p.Params.Version), Loaded: scs},
 		quiz.Compile(root, GenDir(root), scs)
 }
 

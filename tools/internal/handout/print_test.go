@@ -114,7 +114,10 @@ func TestScenarioSheets(t *testing.T) {
 		s.AssertFile("scenarios/"+sc.ID+".html",
 			`href="../scenarios/`+sc.ID+`/worksheet.html"`, `href="../scenarios/`+sc.ID+`/facilitator.html"`)
 		for _, page := range []string{ws, fs} {
+			// The handout skeleton (_partials/handout.html), not a web page's (baseof.html).
 			c.Assert(page, qt.Contains, `<meta name="gp-search" content="noindex">`)
+			c.Assert(page, qt.Contains, `<body class="gp-body gp-handout">`)
+			c.Assert(page, qt.Not(qt.Contains), `class="gp-breadcrumbs`)
 			c.Assert(page, qt.Contains, "<h1 class=\"gp-title\">"+htmlText(sc.Title)+"</h1>")
 		}
 		c.Assert(ws, qt.Contains, "Name <span class=\"gp-sheet__blank\"></span>")

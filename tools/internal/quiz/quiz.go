@@ -45,6 +45,16 @@ type MapSVG struct {
 	SVG    string `json:"svg"` // an <svg> element; author text in it is escaped
 	Width  int    `json:"width"`
 	Height int    `json:"height"`
+	// Parts is the map cut between rows for print, when it is too tall for a
+	// page at a readable size (printHeight); none when it is not.
+	Parts []MapPart `json:"parts,omitempty"`
+}
+
+// MapPart is one part of a tall map, for print.
+type MapPart struct {
+	SVG    string `json:"svg"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
 }
 
 // Step is one step, rendered.
@@ -275,13 +285,32 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 	setHashes(c)
 	m := Map(s)
 	c.Map = MapSVG{SVG: m.SVG, Width: m.Width, Height: m.Height}
+	for _, p := range m.Parts {
+		c.Map.Parts = append(c.Map.Parts, MapPart{SVG: p.SVG, Width: p.Width, Height: p.Height})
+	}
 	return c, nil
 }
 
 // Map draws the map of s, with its best path and its steps' titles as its page
 // shows them.
 func Map(s *scenario.Scenario) scenariomap.Map {
-	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf})
+	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf, PrintWidth: printWidth, PrintHeight: printHeight})
+}
+
+// The largest map the facilitator sheet prints on one portrait page at 80 % or
+// more (its words 7.8 pt or more), in px: A4 less print.css's margins is 680 px
+// wide, and map.css gives the map 185 mm (699 px) below its heading. A taller
+// map (no wider) prints in parts instead (MapSVG.Parts, _partials/scenario/map.html).
+const (
+	printWidth  = 850 // 680 / 0.8
+	printHeight = 874 // 699 / 0.8
+)
+
+// AuthorMap is Map for authors (guidepack serve, guidepack map -marks): it also
+// marks steps the start does not reach, dead ends, choices to no step and the
+// steps a variant changes or adds. s may have problems (it is drawn all the same).
+func AuthorMap(s *scenario.Scenario) scenariomap.Map {
+	return scenariomap.Draw(s, scenariomap.Options{Best: bestPath(s), Title: titleOf, Marks: true})
 }
 
 // bestPath follows the first good choice from the start to an ending.

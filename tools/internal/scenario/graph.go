@@ -64,46 +64,18 @@ func (r *reader) links(s *Scenario, nodes map[string]*stepNode) {
 	if bad {
 		return // the paths below would only repeat the broken links
 	}
-	// Reachable from the start.
-	seen := map[string]bool{}
-	var walk func(id string)
-	walk = func(id string) {
-		if seen[id] || s.Step(id) == nil {
-			return
-		}
-		seen[id] = true
-		for _, nx := range s.Step(id).Nexts() {
-			walk(nx)
-		}
+	// Reachable from the start, and an ending reachable from every step (the
+	// rule is Paths', shared with the authors' map).
+	paths := s.Paths()
+	for _, id := range paths.Unreachable {
+		r.add(nodes[id].fields["id"], fmt.Sprintf("step %q cannot be reached from the start (%q)", id, s.Start),
+			"make a choice or a next: lead to it, or remove it")
 	}
-	walk(s.Start)
-	for _, st := range s.Steps {
-		if !seen[st.ID] && nodes[st.ID] != nil {
-			r.add(nodes[st.ID].fields["id"], fmt.Sprintf("step %q cannot be reached from the start (%q)", st.ID, s.Start),
-				"make a choice or a next: lead to it, or remove it")
-		}
-	}
-	// An ending reachable from every step: fixed point over the reverse edges.
-	ends := map[string]bool{}
-	for changed := true; changed; {
-		changed = false
-		for _, st := range s.Steps {
-			if ends[st.ID] {
-				continue
-			}
-			ok := st.Kind == Ending
-			for _, nx := range st.Nexts() {
-				ok = ok || ends[nx]
-			}
-			if ok {
-				ends[st.ID], changed = true, true
-			}
-		}
-	}
-	for _, st := range s.Steps {
+	for _, id := range paths.DeadEnds {
+		st := s.Step(id)
 		noChoices := st.Kind == Situation && len(st.Choices) == 0 // reported already
-		if seen[st.ID] && !ends[st.ID] && st.Kind != "" && !noChoices && nodes[st.ID] != nil {
-			r.add(nodes[st.ID].fields["id"], fmt.Sprintf("from step %q no ending can be reached", st.ID),
+		if st.Kind != "" && !noChoices {
+			r.add(nodes[id].fields["id"], fmt.Sprintf("from step %q no ending can be reached", id),
 				"the steps after it go round in a loop: let one choice lead on towards an ending")
 		}
 	}

@@ -228,10 +228,11 @@ func shared(runs []variantRun, from int) diag.Problems {
 
 // stepNode is a step's fields as written, before parsing.
 type stepNode struct {
-	id     string
-	node   *yaml.Node // the mapping
-	fields map[string]*yaml.Node
-	keys   map[string]*yaml.Node
+	id      string
+	node    *yaml.Node // the mapping
+	fields  map[string]*yaml.Node
+	keys    map[string]*yaml.Node
+	version string // see Step.Version
 }
 
 func (r *reader) stepNodes(n *yaml.Node) []*stepNode {
@@ -280,10 +281,13 @@ func mergeSteps(base, variant []*stepNode) []*stepNode {
 	for _, v := range variant {
 		i, ok := index[v.id]
 		if !ok || v.id == "" {
-			out = append(out, v)
+			a := *v
+			a.version = VersionAdds
+			out = append(out, &a)
 			continue
 		}
 		c := out[i]
+		c.version = VersionChanges
 		for _, k := range kindKeys {
 			_, inVariant := v.fields[k]
 			_, inBase := c.fields[k]

@@ -56,7 +56,17 @@ type Step struct {
 	Codes    []string // an ending's codes
 	Line     int      // where the step starts in its file
 	Col      int
+	// Version says what a variant does to the step: VersionChanges (it
+	// replaces fields of the base's step of its id), VersionAdds (the base has
+	// no such step), or "" (the base's step as it is, or no variants).
+	Version string
 }
+
+// What a variant does to a step (Step.Version).
+const (
+	VersionChanges = "changes"
+	VersionAdds    = "adds"
+)
 
 // Choice is one thing the reader may do at a situation.
 type Choice struct {

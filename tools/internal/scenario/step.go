@@ -12,7 +12,7 @@ import (
 // step parses one step; its kind is the one of situation, question, reflection
 // and ending that it has.
 func (r *reader) step(n *stepNode) *Step {
-	st := &Step{Line: n.node.Line, Col: n.node.Column}
+	st := &Step{Line: n.node.Line, Col: n.node.Column, Version: n.version}
 	f := map[string]*yaml.Node{}
 	meant := map[string]bool{}
 	r.meant[n.node] = meant

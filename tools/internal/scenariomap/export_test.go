@@ -85,3 +85,8 @@ var Width = width
 
 // Wrap is wrap.
 var Wrap = wrap
+
+// Cut is cut, on rows of the given tops and heights.
+func Cut(top, height []float64, total, most float64) [][2]float64 {
+	return cut(rows{top: top, height: height}, total, most)
+}

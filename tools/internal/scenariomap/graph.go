@@ -15,6 +15,7 @@ type node struct {
 	up, down   []*seg         // segments to the rank above and below
 	outs, ins  []*edge        // the edges leaving and entering a step
 	discovered int            // preorder index of the depth-first search
+	marks      []mark         // notes for authors (Options.Marks)
 }
 
 // edge is a choice, or the one way on from a question or reflection.

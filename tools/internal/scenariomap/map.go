@@ -13,12 +13,32 @@ type Map struct {
 	SVG           string // an <svg> element, ready to put in a page or a file
 	Width, Height int    // its size in px
 	Crossings     int    // how many pairs of edges cross between rows
+	// Parts is the drawing cut between rows of steps, for print, when it is
+	// too tall for a page (Options.PrintHeight); nil when it is not.
+	Parts []Part
+}
+
+// Part is a band of a map's rows, an <svg> of its own (its ids its own too).
+type Part struct {
+	SVG           string
+	Width, Height int
 }
 
 // Options says what the scenario alone does not.
 type Options struct {
 	Best  []string                    // the step ids of the best path, start to ending
 	Title func(*scenario.Step) string // a step's title as its page shows it
+	// Marks draws the map for authors (guidepack serve, guidepack map
+	// -marks): steps the start does not reach, dead ends and choices to no
+	// step (scenario.Paths) get a dashed border and say so; steps a variant
+	// changes or adds get a bar at their left and say so.
+	Marks bool
+	// PrintWidth and PrintHeight are the largest drawing a printed page holds
+	// at a readable size, in px (0: no limit). A drawing no wider than
+	// PrintWidth but taller than PrintHeight is also cut between rows of steps
+	// into parts no taller than PrintHeight (Map.Parts), a page each, rather
+	// than shrunk to fit one page.
+	PrintWidth, PrintHeight int
 }
 
 // Draw lays out and draws s. It never fails: a step that no choice reaches
@@ -40,25 +60,28 @@ func Draw(s *scenario.Scenario, o Options) Map {
 	}
 	width := math.Ceil(max(right+laneGap*float64(lanes)+margin, 340))
 
+	// The drawing (its ids made unique with id), and its height.
+	draw := func(id string) (*svg, float64) {
+		body := &svg{id: id}
+		body.f("<g fill=\"none\">\n")
+		for _, e := range g.edges {
+			body.edge(e)
+		}
+		body.f("</g>\n")
+		for _, nd := range g.nodes[:g.steps] {
+			body.box(nd, rs.top[nd.rank], o.Title)
+		}
+		if start := startNode(g, s.Start); start != nil {
+			body.start(start, rs.top[start.rank])
+		}
+		for _, e := range g.edges {
+			body.letter(e)
+		}
+		problems, versions := marked(g)
+		return body, math.Ceil(body.legend(rs.bottom+16, width, problems, versions) + margin)
+	}
+	body, height := draw(s.ID)
 	w := &svg{id: s.ID}
-	var body svg
-	body.id = w.id
-	body.f("<g fill=\"none\">\n")
-	for _, e := range g.edges {
-		body.edge(e)
-	}
-	body.f("</g>\n")
-	for _, nd := range g.nodes[:g.steps] {
-		body.box(nd, rs.top[nd.rank], o.Title)
-	}
-	if start := startNode(g, s.Start); start != nil {
-		body.start(start, rs.top[start.rank])
-	}
-	for _, e := range g.edges {
-		body.letter(e)
-	}
-	height := math.Ceil(body.legend(rs.bottom+16, width) + margin)
-
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-map-title %s-map-desc" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
 		int(width), int(height), int(width), int(height), w.id, w.id, ink)
 	w.f(`<title id="%s-map-title">Map of the scenario %s</title>`+"\n", w.id, esc(quote(s.Title)))
@@ -67,17 +90,72 @@ func Draw(s *scenario.Scenario, o Options) Map {
 	w.f(`<rect width="%d" height="%d" fill="%s"/>`+"\n", int(width), int(height), white)
 	w.WriteString(body.String())
 	w.f("</svg>\n")
-	return Map{SVG: w.String(), Width: int(width), Height: int(height), Crossings: crossings}
+	m := Map{SVG: w.String(), Width: int(width), Height: int(height), Crossings: crossings}
+	if o.PrintHeight > 0 && height > float64(o.PrintHeight) && (o.PrintWidth == 0 || width <= float64(o.PrintWidth)) {
+		bands := cut(rs, height, float64(o.PrintHeight))
+		for i, b := range bands {
+			id := fmt.Sprintf("%s-part%d", s.ID, i+1)
+			body, _ := draw(id)
+			p := &svg{id: id}
+			h := b[1] - b[0]
+			p.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 %s %d %s" width="%d" height="%s" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
+				num(b[0]), int(width), num(h), int(width), num(h), esc(fmt.Sprintf("Map of the scenario %s, part %d of %d", quote(s.Title), i+1, len(bands))), ink)
+			p.defs()
+			p.f(`<rect y="%s" width="%d" height="%s" fill="%s"/>`+"\n", num(b[0]), int(width), num(h), white)
+			p.WriteString(body.String())
+			p.f("</svg>\n")
+			m.Parts = append(m.Parts, Part{SVG: p.String(), Width: int(width), Height: int(math.Ceil(h))})
+		}
+	}
+	return m
+}
+
+// cut returns the bands [top, bottom) of a drawing of the height, cut in the
+// middle of the gaps between rows (below the letters), each band as tall as it
+// may be without passing most (a row taller than that is a band of its own).
+func cut(rs rows, height, most float64) [][2]float64 {
+	var bands [][2]float64
+	top, last := 0.0, 0.0 // the band's top; the lowest cut that fits in it
+	end := func(at float64) {
+		bands = append(bands, [2]float64{top, at})
+		top = at
+	}
+	for r := 1; r < len(rs.top); r++ {
+		c := (rs.top[r-1] + rs.height[r-1] + rs.top[r]) / 2
+		if c-top > most && last > top {
+			end(last)
+		}
+		if c-top > most {
+			end(c)
+		}
+		last = c
+	}
+	if height-top > most && last > top {
+		end(last)
+	}
+	return append(bands, [2]float64{top, height})
 }
 
 // layout runs the layout's steps; Draw draws what it returns.
 func layout(s *scenario.Scenario, o Options) (*graph, rows, int) {
 	g := build(s, o.Best)
+	if o.Marks {
+		g.addMarks(s)
+	}
 	g.order()
 	crossings := g.crossings()
 	g.size(o.Title)
 	g.place()
 	return g, g.route(s.Start), crossings
+}
+
+// marked tells which kinds of mark the map has: problems, versions.
+func marked(g *graph) (problems, versions bool) {
+	for _, nd := range g.nodes[:g.steps] {
+		problems = problems || nd.problem()
+		versions = versions || nd.versioned()
+	}
+	return problems, versions
 }
 
 func startNode(g *graph, id string) *node {
@@ -147,6 +225,7 @@ func describe(s *scenario.Scenario, g *graph, o Options) string {
 	if len(ends) > 0 {
 		b.WriteString(" Endings: " + strings.Join(ends, "; ") + ".")
 	}
+	b.WriteString(describeMarks(g, o))
 	return b.String()
 }
 

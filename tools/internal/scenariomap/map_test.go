@@ -152,34 +152,42 @@ func TestNoOverlaps(t *testing.T) {
 	for seed := range uint64(20) {
 		cases = append(cases, generated(seed, 5+int(seed)*2))
 	}
-	for _, s := range cases {
-		g := scenariomap.Layout(s, scenariomap.Options{})
-		for i, a := range g.Boxes {
-			for _, b := range g.Boxes[i+1:] {
-				qt.Assert(t, a.Overlaps(b), qt.IsFalse, qt.Commentf("%s: boxes %s and %s overlap", s.ID, a.Name, b.Name))
-			}
-			for _, tx := range g.Texts[i] {
-				qt.Assert(t, a.Contains(tx), qt.IsTrue, qt.Commentf("%s: %q leaves the box of %s: %v in %v", s.ID, tx.Name, a.Name, tx, a))
-			}
-			for _, l := range g.Letters {
-				qt.Assert(t, a.Overlaps(l), qt.IsFalse, qt.Commentf("%s: letter %s on the box of %s", s.ID, l.Name, a.Name))
-			}
+	cases = append(cases, broken(t))
+	for _, c := range cases {
+		for _, o := range []scenariomap.Options{{}, {Marks: true}} {
+			noOverlaps(t, c, o)
 		}
-		for i, a := range g.Letters {
-			for _, b := range g.Letters[i+1:] {
-				qt.Assert(t, a.Overlaps(b), qt.IsFalse, qt.Commentf("%s: letters %s and %s overlap", s.ID, a.Name, b.Name))
-			}
+	}
+}
+
+func noOverlaps(t *testing.T, s *scenario.Scenario, o scenariomap.Options) {
+	t.Helper()
+	g := scenariomap.Layout(s, o)
+	for i, a := range g.Boxes {
+		for _, b := range g.Boxes[i+1:] {
+			qt.Assert(t, a.Overlaps(b), qt.IsFalse, qt.Commentf("%s: boxes %s and %s overlap", s.ID, a.Name, b.Name))
 		}
-		for e, pts := range g.Lines {
-			for i, box := range g.Boxes {
-				if i == g.Ends[e][0] || i == g.Ends[e][1] {
-					continue
-				}
-				inner := scenariomap.Rect{X: box.X + 1, Y: box.Y + 1, W: box.W - 2, H: box.H - 2}
-				for _, p := range pts {
-					if inner.Overlaps(p) {
-						t.Fatalf("%s: edge %d runs through %s at %v", s.ID, e, box.Name, p)
-					}
+		for _, tx := range g.Texts[i] {
+			qt.Assert(t, a.Contains(tx), qt.IsTrue, qt.Commentf("%s: %q leaves the box of %s: %v in %v", s.ID, tx.Name, a.Name, tx, a))
+		}
+		for _, l := range g.Letters {
+			qt.Assert(t, a.Overlaps(l), qt.IsFalse, qt.Commentf("%s: letter %s on the box of %s", s.ID, l.Name, a.Name))
+		}
+	}
+	for i, a := range g.Letters {
+		for _, b := range g.Letters[i+1:] {
+			qt.Assert(t, a.Overlaps(b), qt.IsFalse, qt.Commentf("%s: letters %s and %s overlap", s.ID, a.Name, b.Name))
+		}
+	}
+	for e, pts := range g.Lines {
+		for i, box := range g.Boxes {
+			if i == g.Ends[e][0] || i == g.Ends[e][1] {
+				continue
+			}
+			inner := scenariomap.Rect{X: box.X + 1, Y: box.Y + 1, W: box.W - 2, H: box.H - 2}
+			for _, p := range pts {
+				if inner.Overlaps(p) {
+					t.Fatalf("%s: edge %d runs through %s at %v", s.ID, e, box.Name, p)
 				}
 			}
 		}

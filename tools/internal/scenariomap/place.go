@@ -1,6 +1,10 @@
 package scenariomap
 
-import "github.com/guidepack/guidepack/tools/internal/scenario"
+import (
+	"math"
+
+	"github.com/guidepack/guidepack/tools/internal/scenario"
+)
 
 // Sizes, in px of the drawing.
 const (
@@ -35,8 +39,11 @@ func (g *graph) size(title func(*scenario.Step) string) {
 		if nd.step.Kind == scenario.Ending {
 			pad = endPadX
 		}
+		for _, m := range nd.marks {
+			nd.w = max(nd.w, math.Ceil(width(m.words, metaSize, true))+2*pad+4)
+		}
 		nd.title, nd.truncated = wrap(title(nd.step), nd.w-2*pad, titleSize, titleLines)
-		nd.h = 2*padY + metaLine + titleLine*float64(len(nd.title))
+		nd.h = 2*padY + metaLine + titleLine*float64(len(nd.title)) + metaLine*float64(len(nd.marks))
 		if nd.step.Kind == scenario.Ending {
 			nd.h += metaLine
 		}

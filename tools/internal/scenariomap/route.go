@@ -59,6 +59,12 @@ func (g *graph) route(start string) rows {
 			y += max(gapRows, clear+track*float64(below[r]+above[r+1])+track+36)
 		}
 	}
+	// Back-edges from the last row (only a broken scenario has them: a loop
+	// with no way on, drawn for authors) run below it: keep the legend clear.
+	if len(g.ranks) > 0 && below[len(g.ranks)-1] > 0 {
+		n := below[len(g.ranks)-1]
+		y += clear + 4 + track*float64(n)
+	}
 	rs.bottom = y
 	// Tracks: leaving a row, just below the letters; entering one, just above it.
 	nb := make([]int, len(g.ranks))

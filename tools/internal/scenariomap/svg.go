@@ -137,6 +137,10 @@ func (w *svg) box(nd *node, top float64, title func(*scenario.Step) string) {
 			stroke = c
 		}
 	}
+	dash := ""
+	if nd.problem() { // a problem for the author: a thick dashed border
+		stroke, sw, dash = poor, "3", ` stroke-dasharray="6 3"`
+	}
 	w.f(`<g>`)
 	if nd.truncated {
 		w.f("<title>%s</title>\n", esc(title(st)))
@@ -146,14 +150,14 @@ func (w *svg) box(nd *node, top float64, title func(*scenario.Step) string) {
 		if rx > 0 {
 			w.f(` rx="%s"`, num(rx))
 		}
-		w.f(` fill="%s" stroke="%s" stroke-width="%s"/>`, fill, stroke, sw)
+		w.f(` fill="%s" stroke="%s" stroke-width="%s"%s/>`, fill, stroke, sw, dash)
 	}
 	switch st.Kind {
 	case scenario.Question: // a hexagon
 		c := 9.0
-		w.f(`<path d="M%s,%sH%sL%s,%sL%s,%sH%sL%s,%sz" fill="%s" stroke="%s" stroke-width="%s"/>`,
+		w.f(`<path d="M%s,%sH%sL%s,%sL%s,%sH%sL%s,%sz" fill="%s" stroke="%s" stroke-width="%s"%s/>`,
 			num(x0+c), num(y0), num(x0+wd-c), num(x0+wd), num(y0+h/2), num(x0+wd-c), num(y0+h), num(x0+c), num(x0), num(y0+h/2),
-			fill, stroke, sw)
+			fill, stroke, sw, dash)
 	case scenario.Reflection: // rounded
 		rect(0, 10, fill, stroke, sw)
 	case scenario.Ending: // a pill with a double border
@@ -161,6 +165,10 @@ func (w *svg) box(nd *node, top float64, title func(*scenario.Step) string) {
 		rect(3.5, 14.5, "none", stroke, "1")
 	default: // a situation: square corners
 		rect(0, 0, fill, stroke, sw)
+	}
+	if nd.versioned() { // changed or added by a variant: a bar at the left
+		bx, gap := versionBar(st.Kind, h)
+		w.f(`<rect x="%s" y="%s" width="3" height="%s" fill="%s"/>`, num(x0+bx), num(y0+gap), num(h-2*gap), ink)
 	}
 	for _, t := range texts(nd, top) {
 		w.f(`<text x="%s" y="%s"`, num(t.x), num(t.y))
@@ -204,6 +212,14 @@ func texts(nd *node, top float64) []text {
 		y += metaLine
 		out = append(out, text{"Result: " + st.Result, x, y, metaSize, true, looks[st.Result].colour})
 	}
+	for _, m := range nd.marks {
+		y += metaLine
+		fill := ink
+		if m.problem {
+			fill = poor
+		}
+		out = append(out, text{m.words, x, y, metaSize, true, fill})
+	}
 	return out
 }
 
@@ -215,7 +231,7 @@ func (w *svg) start(nd *node, top float64) {
 }
 
 // legend explains the lines, in rows as wide as the drawing allows.
-func (w *svg) legend(y, maxW float64) float64 {
+func (w *svg) legend(y, maxW float64, problems, versions bool) float64 {
 	type item struct{ j, words string }
 	items := []item{{"good", "Good choice"}, {"risky", "Risky choice"}, {"poor", "Poor choice"}, {"good", "Best path"}}
 	x := margin
@@ -237,6 +253,17 @@ func (w *svg) legend(y, maxW float64) float64 {
 		w.f(` marker-end="url(#%s)"/>`, w.marker(it.j))
 		w.f(`<text x="%s" y="%s" font-size="12">%s</text>`+"\n", num(x+44), num(y+4), it.words)
 		x += wd
+	}
+	// The authors' marks, a row each: a box's dashed border, a bar.
+	if problems {
+		y += 24
+		w.f(`<rect x="%s" y="%s" width="36" height="14" fill="%s" stroke="%s" stroke-width="3" stroke-dasharray="6 3"/>`, num(margin), num(y-7), white, poor)
+		w.f(`<text x="%s" y="%s" font-size="12">A problem to fix (the box says which)</text>`+"\n", num(margin+44), num(y+4))
+	}
+	if versions {
+		y += 24
+		w.f(`<rect x="%s" y="%s" width="3" height="14" fill="%s"/>`, num(margin+4), num(y-7), ink)
+		w.f(`<text x="%s" y="%s" font-size="12">Changed or added by this version</text>`+"\n", num(margin+44), num(y+4))
 	}
 	return y + 12
 }

@@ -177,7 +177,7 @@ func copyFile(from, to string) error {
 }
 
 // CopyRepo copies the repository's pack (config.toml, content/, data/, scenarios/,
-// layouts/, assets/) into a new temporary project, so tests build the demo pack
+// layouts/, assets/, docs/) into a new temporary project, so tests build the demo pack
 // without touching the working tree's public/, dist/ or .guidepack/.
 func CopyRepo(t testing.TB) string {
 	t.Helper()
@@ -190,7 +190,8 @@ func CopyRepo(t testing.TB) string {
 
 func copyRepo(root string) error {
 	repo := Repo()
-	for _, name := range []string{"config.toml", "content", "data", "scenarios", "layouts", "assets", "static"} {
+	// docs/ too: the authoring guide must stay out of the pack (only serve shows it).
+	for _, name := range []string{"config.toml", "content", "data", "scenarios", "layouts", "assets", "static", "docs"} {
 		err := filepath.WalkDir(filepath.Join(repo, name), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
