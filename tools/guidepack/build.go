@@ -73,4 +73,4 @@ func round(d time.Duration) time.Duration {
 	return d.Round(time.Millisecond)
 }
 
-func cmdHugo(args []string) error { return site.Hugo(args...) }
+func cmdHugo(args []string) error { return site.Plain(args...) }
