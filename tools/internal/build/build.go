@@ -28,8 +28,9 @@ type Options struct {
 	Public string // the site folder; default Root/public
 	Dist   string // the zip folder; default Root/dist
 	// HugoProcess, when set, is the program (guidepack itself) to run Hugo in
-	// a child process (site.BuildProcess): the stages after Hugo then start with
-	// none of Hugo's memory. Empty: Hugo runs in this process.
+	// a child process (site.BuildProcess) for packs big enough to need it
+	// (memtune.HugoApart): the stages after Hugo then start with none of
+	// Hugo's memory. Empty: Hugo runs in this process.
 	HugoProcess string
 	// NoWait makes the build fail at once, rather than wait, while another
 	// build (or serve) holds the project's lock.
@@ -158,7 +159,7 @@ func run(o Options) (*Result, error) {
 	var hugoPeak int64
 	scan := newScanner(staged)
 	if err := stage("hugo", func() (err error) {
-		if o.HugoProcess == "" {
+		if o.HugoProcess == "" || !memtune.HugoApart(prep.Pages+prep.Scenarios) {
 			return site.Build(root, staged)
 		}
 		// Hugo writes the site in a child process; this one reads the pages
