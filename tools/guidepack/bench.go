@@ -74,7 +74,7 @@ func cmdBench(args []string, stdout io.Writer) error {
 		rows = append(rows, row)
 	}
 	x := bench.Extra{Commit: bench.Commit(abs)}
-	if x.Warm, err = bench.Warm(self, abs, tmp, *runs); err != nil {
+	if x.Warm, x.Forced, err = bench.Warm(self, abs, tmp, *runs); err != nil {
 		return err
 	}
 	if *edits > 0 {

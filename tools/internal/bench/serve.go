@@ -128,29 +128,42 @@ func median(ds []time.Duration) time.Duration {
 var demoFiles = []string{"config.toml", "content", "data", "scenarios", "layouts", "assets"}
 
 // Warm copies the project at repo (the README's demo pack) into tmp, builds it
-// once, then times runs more builds of it with nothing changed (a warm build:
-// the generated folder and the last output in place); it returns the median.
-func Warm(self, repo, tmp string, runs int) (time.Duration, error) {
+// once, then times runs more builds of it with nothing changed (a warm build,
+// found up to date) and runs forced builds (-force: everything built again,
+// with the generated folder and the last output in place); the medians.
+func Warm(self, repo, tmp string, runs int) (warm, forced time.Duration, err error) {
 	dir := filepath.Join(tmp, "demo")
 	if err := os.RemoveAll(dir); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	for _, name := range demoFiles {
 		if err := copyTree(filepath.Join(repo, name), filepath.Join(dir, name)); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
-	var walls []time.Duration
+	var warms, forceds []time.Duration
 	for i := range max(runs, 1) + 1 {
-		out, wall, _, _, err := child(self, "build", "-C", dir)
-		if err != nil {
-			return 0, fmt.Errorf("build of the demo pack: %v\n%s", err, strings.TrimSpace(string(out)))
-		}
-		if i > 0 {
-			walls = append(walls, wall)
+		for _, force := range []bool{false, true} {
+			args := []string{"build", "-C", dir}
+			if force {
+				args = append(args, "-force")
+			}
+			out, wall, _, _, err := child(self, args...)
+			if err != nil {
+				return 0, 0, fmt.Errorf("build of the demo pack: %v\n%s", err, strings.TrimSpace(string(out)))
+			}
+			switch {
+			case i == 0: // the first build, from nothing
+			case force:
+				forceds = append(forceds, wall)
+			case !bytes.Contains(out, []byte(" is up to date")):
+				return 0, 0, fmt.Errorf("a build of the demo pack with nothing changed was not up to date:\n%s", out)
+			default:
+				warms = append(warms, wall)
+			}
 		}
 	}
-	return median(walls), nil
+	return median(warms), median(forceds), nil
 }
 
 // Commit names the project's commit, as git describes it (with -dirty for
