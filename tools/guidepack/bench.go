@@ -43,6 +43,7 @@ func cmdBench(args []string, stdout io.Writer) error {
 	root := fs.String("root", "", "the guidepack project whose layouts and assets are used (default: the one holding the working directory)")
 	small := fs.Bool("small", false, "only the 1,000-page pack")
 	runs := fs.Int("runs", 5, "builds of each pack (and of bare Hugo); the median counts")
+	edits := fs.Int("edits", 5, "edits of a page and of a scenario timed in guidepack serve, on the largest pack (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,7 +73,18 @@ func cmdBench(args []string, stdout io.Writer) error {
 		}
 		rows = append(rows, row)
 	}
-	bench.Print(stdout, rows)
+	x := bench.Extra{Commit: bench.Commit(abs)}
+	if x.Warm, x.Forced, err = bench.Warm(self, abs, tmp, *runs); err != nil {
+		return err
+	}
+	if *edits > 0 {
+		last := sizes[len(sizes)-1]
+		x.EditsPages = last.Pages
+		if x.Edits, err = bench.ServeEdits(self, bench.PackDir(tmp, last), *edits); err != nil {
+			return err
+		}
+	}
+	bench.Print(stdout, rows, x)
 	return nil
 }
 

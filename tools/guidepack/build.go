@@ -21,6 +21,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("C", ".", "the project folder (holds config.toml)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (for scripts and the benchmark)")
 	noWait := fs.Bool("no-wait", false, "fail at once, rather than wait, while another build runs in the folder")
+	force := fs.Bool("force", false, "build even when nothing has changed since the last build")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self, NoWait: *noWait, Notes: stderr})
+	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self, NoWait: *noWait, Notes: stderr, Force: *force})
 	if err != nil {
 		return err
 	}
@@ -58,12 +59,18 @@ func printSummary(w io.Writer, dir string, r *build.Result) {
 	for _, s := range r.Stages {
 		stages = append(stages, fmt.Sprintf("%s %s", s.Name, round(s.Took)))
 	}
-	fmt.Fprintf(w, "guidepack: built %s %s in %s\n", r.Pack.Params.Pack, r.Pack.Params.Version, round(r.Took))
+	if r.UpToDate {
+		fmt.Fprintf(w, "guidepack: %s %s is up to date: nothing changed since its last build (checked in %s; -force builds it again)\n", r.Pack.Params.Pack, r.Pack.Params.Version, round(r.Took))
+	} else {
+		fmt.Fprintf(w, "guidepack: built %s %s in %s\n", r.Pack.Params.Pack, r.Pack.Params.Version, round(r.Took))
+	}
 	fmt.Fprintf(w, "  pages      %d\n", r.Pages)
 	fmt.Fprintf(w, "  scenarios  %d\n", r.Scenarios)
 	fmt.Fprintf(w, "  site       %s%c (open index.html)\n", rel(r.Site), filepath.Separator)
 	fmt.Fprintf(w, "  zip        %s (%s)\n", rel(r.Zip), download.HumanSize(r.ZipSize))
-	fmt.Fprintf(w, "  stages     %s\n", strings.Join(stages, ", "))
+	if !r.UpToDate {
+		fmt.Fprintf(w, "  stages     %s\n", strings.Join(stages, ", "))
+	}
 }
 
 func round(d time.Duration) time.Duration {
@@ -73,4 +80,4 @@ func round(d time.Duration) time.Duration {
 	return d.Round(time.Millisecond)
 }
 
-func cmdHugo(args []string) error { return site.Hugo(args...) }
+func cmdHugo(args []string) error { return site.Plain(args...) }

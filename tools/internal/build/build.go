@@ -5,6 +5,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/procmem"
 	"github.com/guidepack/guidepack/tools/internal/publish"
 	"github.com/guidepack/guidepack/tools/internal/site"
+	"github.com/guidepack/guidepack/tools/internal/stamp"
 )
 
 // Options locate the project and its outputs.
@@ -29,8 +31,9 @@ type Options struct {
 	Public string // the site folder; default Root/public
 	Dist   string // the zip folder; default Root/dist
 	// HugoProcess, when set, is the program (guidepack itself) to run Hugo in
-	// a child process (site.BuildProcess): the stages after Hugo then start with
-	// none of Hugo's memory. Empty: Hugo runs in this process.
+	// a child process (site.BuildProcess) for packs big enough to need it
+	// (memtune.HugoApart): the stages after Hugo then start with none of
+	// Hugo's memory. Empty: Hugo runs in this process.
 	HugoProcess string
 	// NoWait makes the build fail at once, rather than wait, while another
 	// build (or serve) holds the project's lock.
@@ -38,6 +41,8 @@ type Options struct {
 	// Notes is where the build says that it waits for another, or what it did
 	// about one that was interrupted. Nil: nowhere.
 	Notes io.Writer
+	// Force builds even when nothing has changed since the last good build.
+	Force bool
 }
 
 // Stage is one timed step of a build.
@@ -60,6 +65,10 @@ type Result struct {
 	// Warnings are problems that did not stop the build (overdue reviews),
 	// each printed as file:line:col: what, with its hint lines.
 	Warnings []string
+	// UpToDate says that nothing had changed since the last good build (no
+	// source, no output, not guidepack itself): it was not built again, and
+	// the rest is that build's report (Took and Stages excepted).
+	UpToDate bool `json:",omitempty"`
 }
 
 // afterStage, when set (by tests), runs after each stage that passed, with
@@ -103,6 +112,16 @@ func run(o Options) (*Result, error) {
 	}
 	defer held.Release()
 	start := time.Now() // once the lock is held: the time waited is not the build's
+	// Nothing changed since the last good build: its output is this one's.
+	stampFile := filepath.Join(root, Work, "stamp.json")
+	sources, serr := stamp.Sources(root, o.Public, o.Dist)
+	if serr == nil && !o.Force {
+		if res := upToDate(stampFile, sources, o); res != nil {
+			res.Took = time.Since(start)
+			res.Stages = []Stage{{Name: "up to date", Took: res.Took}}
+			return res, nil
+		}
+	}
 	p, err := readPack(root)
 	var configProblems diag.Problems // reported with the authored files' own, in one run
 	if err != nil && !errors.As(err, &configProblems) {
@@ -159,7 +178,7 @@ func run(o Options) (*Result, error) {
 	var hugoPeak int64
 	scan := newScanner(staged)
 	if err := stage("hugo", func() (err error) {
-		if o.HugoProcess == "" {
+		if o.HugoProcess == "" || !memtune.HugoApart(prep.Pages+prep.Scenarios) {
 			return site.Build(root, staged)
 		}
 		// Hugo writes the site in a child process; this one reads the pages
@@ -236,7 +255,43 @@ func run(o Options) (*Result, error) {
 		return nil, err
 	}
 	res.Took = time.Since(start)
+	// The stamp says what this build read, if nothing changed while it ran.
+	if after, err := stamp.Sources(root, o.Public, o.Dist); serr == nil && err == nil && after == sources {
+		writeStamp(stampFile, sources, res)
+	}
 	return res, nil
+}
+
+// upToDate returns the last good build's result when its stamp holds these
+// sources and its site and zip are as it left them; else nil.
+func upToDate(file, sources string, o Options) *Result {
+	s, ok := stamp.Read(file)
+	if !ok || s.Sources != sources {
+		return nil
+	}
+	var res Result
+	if json.Unmarshal(s.Result, &res) != nil || res.Site != o.Public || filepath.Dir(res.Zip) != o.Dist {
+		return nil
+	}
+	if out, err := stamp.Outputs(res.Site, res.Zip); err != nil || out != s.Outputs {
+		return nil
+	}
+	res.UpToDate = true
+	return &res
+}
+
+// writeStamp records a good build. A stamp only saves time: one that cannot be
+// written means the next build runs in full.
+func writeStamp(file, sources string, res *Result) {
+	out, err := stamp.Outputs(res.Site, res.Zip)
+	if err != nil {
+		return
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return
+	}
+	stamp.Write(file, stamp.Stamp{Sources: sources, Outputs: out, Result: b})
 }
 
 // builtinPages are the pages every pack has, unless content/ has a file of the

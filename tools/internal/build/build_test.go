@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
@@ -86,8 +87,62 @@ func TestSameSourcesGiveSameZip(t *testing.T) {
 	b := sitetest.Build(t, miniPack)
 	qt.Assert(t, fileHash(t, b.Result.Zip), qt.Equals, fileHash(t, a.Result.Zip))
 	before := fileHash(t, a.Result.Zip)
-	qt.Assert(t, a.Rebuild(), qt.IsNil)
-	qt.Assert(t, fileHash(t, a.Result.Zip), qt.Equals, before)
+	res, err := build.Run(build.Options{Root: a.Root, Force: true}) // built again, not found up to date
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, res.UpToDate, qt.IsFalse)
+	qt.Assert(t, fileHash(t, res.Zip), qt.Equals, before)
+}
+
+// A build with nothing changed since the last good one says so and leaves the
+// output alone; a change to a source or to the output, or -force, builds again.
+func TestNothingChangedIsNotBuiltAgain(t *testing.T) {
+	t.Parallel()
+	s := sitetest.Build(t, miniPack)
+	first := *s.Result
+	stat := func(p string) os.FileInfo {
+		fi, err := os.Stat(p)
+		qt.Assert(t, err, qt.IsNil)
+		return fi
+	}
+	// again builds as guidepack build does (s.Rebuild forces a build).
+	again := func() {
+		t.Helper()
+		s.Result, s.Err = build.Run(build.Options{Root: s.Root})
+		qt.Assert(t, s.Err, qt.IsNil)
+	}
+	page := filepath.Join(s.Public(), "guidance", "privacy.html")
+	built := stat(page).ModTime()
+
+	again()
+	qt.Check(t, s.Result.UpToDate, qt.IsTrue)
+	qt.Check(t, s.Result.Pages, qt.Equals, first.Pages)
+	qt.Check(t, s.Result.Zip, qt.Equals, first.Zip)
+	qt.Check(t, stat(page).ModTime(), qt.Equals, built, qt.Commentf("the site was written again"))
+
+	// A source changed: built again, with the change.
+	s.WriteFile("content/guidance/privacy.md", "---\ntitle: Privacy\nweight: 2\n---\n## Talking about work\n\nChanged text.\n")
+	again()
+	qt.Check(t, s.Result.UpToDate, qt.IsFalse)
+	s.AssertFile("guidance/privacy.html", "Changed text.")
+
+	// The output changed (a page removed from public/): built again, restored.
+	again()
+	qt.Assert(t, s.Result.UpToDate, qt.IsTrue)
+	qt.Assert(t, os.Remove(page), qt.IsNil)
+	again()
+	qt.Check(t, s.Result.UpToDate, qt.IsFalse)
+	s.AssertFile("guidance/privacy.html", "Changed text.")
+
+	// The zip gone: built again.
+	qt.Assert(t, os.Remove(s.Result.Zip), qt.IsNil)
+	again()
+	qt.Check(t, s.Result.UpToDate, qt.IsFalse)
+	stat(s.Result.Zip)
+
+	// Force: built again.
+	res, err := build.Run(build.Options{Root: s.Root, Force: true})
+	qt.Assert(t, err, qt.IsNil)
+	qt.Check(t, res.UpToDate, qt.IsFalse)
 }
 
 func TestFailedBuildKeepsLastGoodOutput(t *testing.T) {

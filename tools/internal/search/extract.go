@@ -83,14 +83,15 @@ func extract(p *htmlpage.Page) []Doc {
 	if main < 0 {
 		return nil
 	}
-	for i := main + 1; i < p.End(main); i++ {
+	end := p.End(main)
+	for i := main + 1; i < end; i++ {
 		if g := htmlpage.Attr(toks[i], "data-gp-search-group"); g != "" && toks[i].Type == html.StartTagToken {
 			page.Group = g
 			break
 		}
 	}
 	x := extractor{p: p, page: &page}
-	x.read(main+1, p.End(main), &page, newTexts(&page))
+	x.read(main+1, end, &page, newTexts(&page))
 	for i := range x.subs {
 		x.subs[i].Group = page.Group
 		if !x.subs[i].Part {
@@ -161,41 +162,45 @@ func (x *extractor) read(from, to int, d *Doc, out *texts) {
 				out.blank()
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			end := p.End(i)
+			// Where the element ends: looked for only where it is used (a
+			// look ahead to the end tag; every tag's would cost the page's
+			// length times its depth).
+			end := func() int { return p.End(i) }
 			if isBlock(t.DataAtom) {
 				out.blank() // words of two blocks never run together
 			}
 			switch {
 			case t.DataAtom == atom.Script || t.DataAtom == atom.Style || t.DataAtom == atom.Nav || t.DataAtom == atom.Svg || skip(t):
-				i = end
+				i = end()
 			case i < x.quiet && (t.DataAtom == atom.Summary || t.DataAtom == atom.Legend || t.DataAtom == atom.Strong):
-				i = end
+				i = end()
 			case htmlpage.Attr(t, "data-gp-search-doc") != "" && htmlpage.Attr(t, "id") != "" && d == x.page:
 				sub := Doc{URL: x.page.URL + "#" + htmlpage.Attr(t, "id"), Section: x.page.Title}
 				if htmlpage.Attr(t, "data-gp-search-doc") == "step" {
 					sub.Part, sub.Page, sub.Section = true, x.page.Title, x.page.Section
 				}
+				e := end()
 				st := newTexts(&sub)
-				x.read(i+1, end, &sub, st)
+				x.read(i+1, e, &sub, st)
 				st.done()
-				if h := x.firstHeading(i+1, end); h != "" {
+				if h := x.firstHeading(i+1, e); h != "" {
 					sub.Title = h
 				}
 				x.subs = append(x.subs, sub) // its words are its own, not its page's
-				i = end
+				i = e
 			case t.DataAtom == atom.H1 && d == x.page:
 				x.page.Title = squash(text(p, i))
-				i = end
+				i = end()
 			case t.DataAtom == atom.H2 || t.DataAtom == atom.H3 || t.DataAtom == atom.Summary:
 				h := text(p, i)
 				if id := htmlpage.Attr(t, "id"); id != "" && d == x.page {
 					d.Heads = append(d.Heads, Head{At: out.units, ID: id, Title: squash(h)})
 				}
 				out.write(" "+h+" ", true)
-				i = end
+				i = end()
 			default:
-				if hasQuietClass(t) && end > x.quiet {
-					x.quiet = end
+				if hasQuietClass(t) {
+					x.quiet = max(x.quiet, end())
 				}
 			}
 		}

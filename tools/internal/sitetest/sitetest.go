@@ -108,9 +108,10 @@ func Try(t testing.TB, archive string) *Site {
 	return s
 }
 
-// Rebuild builds the project again (after a test changed its files).
+// Rebuild builds the project again (after a test changed its files, or
+// disturbs the build): in full, even when nothing has changed.
 func (s *Site) Rebuild() error {
-	s.Result, s.Err = build.Run(build.Options{Root: s.Root})
+	s.Result, s.Err = build.Run(build.Options{Root: s.Root, Force: true})
 	return s.Err
 }
 
