@@ -23,9 +23,9 @@ type Pack struct {
 	Params  struct {
 		Pack        string
 		Description string
-		Version    string
-		Released   string // YYYY-MM-DD, written as text or as a TOML date
-		WebAddress string
+		Version     string
+		Released    string // YYYY-MM-DD, written as text or as a TOML date
+		WebAddress  string
 		// Review: the owner of content that names none, how long after a
 		// review the next is due, and whether an overdue review is a warning
 		// or fails the build.
