@@ -41,7 +41,8 @@ func ReadColours(css []byte) Colours {
 	return c
 }
 
-func hexColour(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+// Hex writes a colour as CSS does, #rrggbb.
+func Hex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // ShortName is the name under the icon on a home screen: the title's first
 // words, up to 12 characters.
@@ -79,7 +80,7 @@ func WebManifest(title, description string, c Colours) []byte {
 		Theme       string `json:"theme_color"`
 		Background  string `json:"background_color"`
 		Icons       []icon `json:"icons"`
-	}{title, ShortName(title), description, "index.html", "./", "standalone", hexColour(c.Brand), hexColour(c.Page), nil}
+	}{title, ShortName(title), description, "index.html", "./", "standalone", Hex(c.Brand), Hex(c.Page), nil}
 	for _, i := range Icons {
 		purpose := "any"
 		if i.Maskable {
