@@ -316,3 +316,70 @@ func playToTheEnd(t *testing.T, p *browser.Page, srv *host, root string) {
 	}
 	t.Errorf("offline, %s: the best path has no ending", c.ID)
 }
+
+// keepView is what a reader sees of "keep this pack" on the download page.
+type keepView struct {
+	Needs, On, Off, Link bool // shown: the "needs JavaScript" line, the buttons, the footer link
+	Manifest             bool // a manifest linked
+	Text                 string
+}
+
+const readKeep = `(() => {
+	const shown = (sel) => { const e = document.querySelector(sel); return !!e && e.getBoundingClientRect().height > 0; };
+	return {Needs: shown('[data-gp-keep-needs]'), On: shown('[data-gp-keep-on]'), Off: shown('[data-gp-keep-off]'),
+		Link: shown('[data-gp-keep-link]'), Manifest: !!document.querySelector('link[rel=manifest]'),
+		Text: document.querySelector('#keep').innerText};
+})()`
+
+// TestKeepWithoutJavaScriptOrFromTheZip: with JavaScript off, the hosted
+// download page says what keeping the pack does and that it needs JavaScript,
+// and shows no button or footer link; from file:// (the zip), the same with
+// JavaScript on, no manifest, and no worker registered or error logged.
+func TestKeepWithoutJavaScriptOrFromTheZip(t *testing.T) {
+	t.Parallel()
+	b := browser.Start(t)
+	srv := &host{t: t}
+	srv.publish(sitetest.Demo(t).Public())
+	srv.start()
+	phone := browser.Options{Width: 375, Height: 667}
+	check := func(p *browser.Page, where string) {
+		t.Helper()
+		var v keepView
+		p.Eval(t, readKeep, &v)
+		if !v.Needs || v.On || v.Off || v.Link || v.Manifest {
+			t.Errorf("%s: %+v; want only the line that keeping needs JavaScript and the web address", where, v)
+		}
+		for _, s := range []string{"keep it on the device", "works with no signal", "needs JavaScript"} {
+			if !strings.Contains(v.Text, s) {
+				t.Errorf("%s: the download page does not say %q:\n%s", where, s, v.Text)
+			}
+		}
+		for _, pr := range p.Problems() {
+			t.Errorf("%s: %s", where, pr)
+		}
+	}
+	noJS := phone
+	noJS.NoJS = true
+	check(b.Open(t, srv.url("download.html"), noJS), "hosted, JavaScript off")
+
+	p := b.Open(t, fileURL(sitetest.DemoUnzipped(t), "download.html"), phone)
+	p.Settle(t)
+	check(p, "from the zip")
+	var workers int
+	evalAwait(t, p, `navigator.serviceWorker ? navigator.serviceWorker.getRegistrations().then(r => r.length, () => 0) : 0`, &workers)
+	if workers != 0 {
+		t.Errorf("from the zip: %d service workers registered", workers)
+	}
+
+	// Hosted with JavaScript: the button, the footer link and the manifest.
+	p = b.Open(t, srv.url("download.html"), phone)
+	p.Wait(t, `!document.querySelector('[data-gp-keep-on]').hidden`)
+	var v keepView
+	p.Eval(t, readKeep, &v)
+	if v.Needs || !v.On || v.Off || !v.Link || !v.Manifest {
+		t.Errorf("hosted, JavaScript on: %+v; want the keep button, the footer link and the manifest", v)
+	}
+	for _, pr := range p.Problems() {
+		t.Errorf("hosted: %s", pr)
+	}
+}
