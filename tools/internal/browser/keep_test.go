@@ -33,13 +33,20 @@ type host struct {
 	log  []string
 	addr string
 	srv  *http.Server
+	// gate, when set, holds every answer but sw.js's until it is closed: a
+	// slow connection, to look at the pack while an update downloads.
+	gate chan struct{}
 }
 
 func (s *host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	dir, h := s.dir, s.h
 	s.log = append(s.log, r.URL.Path)
+	gate := s.gate
 	s.mu.Unlock()
+	if gate != nil && r.URL.Path != "/"+keep.Worker {
+		<-gate
+	}
 	for k, v := range h {
 		w.Header()[k] = v
 	}
@@ -218,7 +225,26 @@ func TestKeepOnAPhone(t *testing.T) {
 	if !p.True(`document.querySelector('.gp-footer__meta').textContent.includes('Version 1.0.0')`) {
 		t.Error("before the update, the page is not version 1.0.0")
 	}
+	// While the update downloads (the host holds its answers), the old version
+	// still works, in another tab too.
+	gate := make(chan struct{})
+	srv.mu.Lock()
+	srv.gate = gate
+	srv.mu.Unlock()
 	click(t, p, `document.querySelector('[data-gp-keep-update] button')`)
+	p.Wait(t, `document.querySelector('[data-gp-keep-update] span').textContent.startsWith('Updating')`)
+	during := b.Open(t, srv.url("guidance/privacy.html"), phone)
+	if !during.True(`document.querySelector('.gp-footer__meta').textContent.includes('Version 1.0.0') && !document.querySelector('main').textContent.includes(`+jsQuote(news)+`)`) {
+		t.Error("while the update downloads, the kept pack does not show version 1.0.0")
+	}
+	for _, pr := range during.Problems() {
+		t.Errorf("during the update: %s", pr)
+	}
+	during.Close()
+	close(gate)
+	srv.mu.Lock()
+	srv.gate = nil
+	srv.mu.Unlock()
 	p.Wait(t, `document.readyState === 'complete' && document.querySelector('.gp-footer__meta').textContent.includes('Version 1.1.0')`)
 	visit(t, p, srv.url("guidance/privacy.html"))
 	if !p.True(`document.querySelector('main').textContent.includes(` + jsQuote(news) + `)`) {
