@@ -175,8 +175,18 @@ func TestKeepOnAPhone(t *testing.T) {
 	}
 	p.Eval(t, `(() => { window.gpSaid = []; const s = document.querySelector('[data-gp-keep-status]');
 		new MutationObserver(() => gpSaid.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true});
-		document.querySelector('[data-gp-keep-on]').click(); return true; })()`, new(bool))
+		return true; })()`, new(bool))
+	// By keyboard: the button takes focus and Enter presses it.
+	p.Run(t, chromedp.Focus(`[data-gp-keep-on]`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
 	p.Wait(t, `document.querySelector('[data-gp-keep-status]').textContent.startsWith('Done')`)
+	if !p.True(`document.activeElement === document.querySelector('[data-gp-keep-status]')`) {
+		t.Error("when done, focus is not on what the page says")
+	}
+	axe := quality.AxeSource(t)
+	for _, v := range p.Axe(t, axe, nil) {
+		t.Errorf("download page, kept: %s", v)
+	}
+	screenshot(t, p, "keep-done")
 	var said []string
 	p.Eval(t, `gpSaid`, &said)
 	t.Logf("the status said: %q", said)
@@ -225,6 +235,10 @@ func TestKeepOnAPhone(t *testing.T) {
 	if !p.True(`document.querySelector('.gp-footer__meta').textContent.includes('Version 1.0.0')`) {
 		t.Error("before the update, the page is not version 1.0.0")
 	}
+	for _, v := range p.Axe(t, axe, nil) {
+		t.Errorf("the update offered: %s", v)
+	}
+	screenshot(t, p, "keep-update")
 	// While the update downloads (the host holds its answers), the old version
 	// still works, in another tab too.
 	gate := make(chan struct{})
