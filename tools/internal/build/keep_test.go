@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	qt "github.com/frankban/quicktest"
-	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/download"
 	"github.com/guidepack/guidepack/tools/internal/keep"
 	"github.com/guidepack/guidepack/tools/internal/offline"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
@@ -31,7 +31,7 @@ func TestKeepFiles(t *testing.T) {
 	qt.Assert(t, l.Pack, qt.Equals, s.Result.Pack.Params.Pack)
 	sized, err := keep.Walk(s.Public(), l.Pack, l.Version)
 	qt.Assert(t, err, qt.IsNil)
-	s.AssertFile("download.html", `<span data-gp-keep-size> (`+build.HumanSize(sized.Size())+`)</span></button>`)
+	s.AssertFile("download.html", `<span data-gp-keep-size> (`+download.HumanSize(sized.Size())+`)</span></button>`)
 	s.AssertFile(keep.Manifest, `"start_url": "index.html"`, `"display": "standalone"`)
 	for _, i := range keep.Icons {
 		_, err := os.Stat(filepath.Join(s.Public(), filepath.FromSlash(i.Path)))
