@@ -248,7 +248,7 @@ func TestKeepOnAPhone(t *testing.T) {
 	click(t, p, `document.querySelector('[data-gp-keep-update] button')`)
 	p.Wait(t, `document.querySelector('[data-gp-keep-update] span').textContent.startsWith('Updating')`)
 	during := b.Open(t, srv.url("guidance/privacy.html"), phone)
-	if !during.True(`document.querySelector('.gp-footer__meta').textContent.includes('Version 1.0.0') && !document.querySelector('main').textContent.includes(`+jsQuote(news)+`)`) {
+	if !during.True(`document.querySelector('.gp-footer__meta').textContent.includes('Version 1.0.0') && !document.querySelector('main').textContent.includes(` + jsQuote(news) + `)`) {
 		t.Error("while the update downloads, the kept pack does not show version 1.0.0")
 	}
 	for _, pr := range during.Problems() {
