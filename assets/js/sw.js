@@ -48,7 +48,11 @@
           if (!r) {
             const got = await fetch(url, { cache: 'no-cache' });
             if (!got.ok) throw new Error(url + ': ' + got.status);
+            // The host's headers (its security policy too), but for the
+            // transfer's: the body kept is the decoded one.
             const headers = new Headers(got.headers);
+            headers.delete('content-encoding');
+            headers.delete('content-length');
             headers.set(HASH, hash);
             r = new Response(await got.blob(), { headers });
           }
