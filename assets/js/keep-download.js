@@ -16,6 +16,7 @@
   // The worker's cache names start so (assets/js/sw.js).
   const prefix = 'gp-keep ' + box.getAttribute('data-gp-pack') + ' ' + root + ' ';
   box.querySelector('[data-gp-keep-needs]').hidden = true;
+  box.querySelector('[data-gp-keep-buttons]').hidden = false;
   const say = (t) => { status.textContent = t; };
   const kept = (yes) => { on.hidden = yes; off.hidden = !yes; };
   let keeping = false;
