@@ -238,7 +238,7 @@ func TestKeepOnAPhone(t *testing.T) {
 	if got := browser.Search(t, p, "friend request"); len(got.Titles) == 0 {
 		t.Errorf("offline search for friend request found nothing: %q", got.Status)
 	}
-	playToTheEnd(t, p, srv, v1.Root)
+	playBest(t, p, srv, v1.Root)
 	visit(t, p, srv.url("print.html"))
 	var printed int
 	p.Eval(t, `document.body.innerText.length`, &printed)
@@ -332,8 +332,8 @@ func TestKeepOnAPhone(t *testing.T) {
 	}
 }
 
-// playToTheEnd plays a demo scenario's best path to its ending.
-func playToTheEnd(t *testing.T, p *browser.Page, srv *host, root string) {
+// playBest plays a demo scenario's best path to its ending.
+func playBest(t *testing.T, p *browser.Page, srv *host, root string) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(root, ".guidepack", "gen", "data", "scenarios", "*.json"))
 	if len(files) == 0 {
