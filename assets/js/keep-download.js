@@ -1,14 +1,17 @@
 // keep-download.js, on the download page of the hosted pack: the button that
 // keeps the pack on this device (it registers the worker, sw.js, which caches
 // every file of the pack and tells the count), and the one that removes it
-// (unregisters the worker, deletes this pack's caches). Under file://, or in a
-// browser without service workers, it does nothing: the page's text says what
+// (unregisters the worker, deletes this pack's caches). Under file://, in the
+// zip's copy of the page, or in a browser without service workers, it does nothing: the page's text says what
 // keeping needs.
 (() => {
   const box = document.querySelector('[data-gp-keep]');
   const sw = navigator.serviceWorker;
   const me = document.currentScript;
   if (!box || !/^https?:$/.test(location.protocol) || !sw || !window.caches || !me) return;
+  // Only the hosted site's copy has the size (the build writes it there): the
+  // copy in the zip, even put on a web server, has no worker to register.
+  if (!box.querySelector('[data-gp-keep-size]').textContent) return;
   const root = new URL('../', me.src).href;
   const on = box.querySelector('[data-gp-keep-on]');
   const off = box.querySelector('[data-gp-keep-off]');

@@ -1,5 +1,6 @@
 // keep.js, on every page. On the hosted pack (http: or https:, never file://,
-// where it does nothing): links the web app manifest, shows the footer link to
+// where it does nothing): links the web app manifest (once kept, or on the
+// download page), shows the footer link to
 // "Keep this pack on this device", and, once the reader has kept the pack,
 // tells them when a new version is available and updates it at their tap
 // (the worker, sw.js, does the work). Budget: 1 KB gzip.
@@ -8,10 +9,16 @@
   const me = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !sw || !me) return;
   const root = new URL('../', me.src).href;
-  const link = document.createElement('link');
-  link.rel = 'manifest';
-  link.href = root + 'manifest.webmanifest';
-  document.head.appendChild(link);
+  // The manifest, where it is known to be: in a kept pack, or on the hosted
+  // download page (the build wrote the size there). An unzipped pack put on a
+  // web server has none.
+  const size = document.querySelector('[data-gp-keep-size]');
+  if (sw.controller || (size && size.textContent)) {
+    const link = document.createElement('link');
+    link.rel = 'manifest';
+    link.href = root + 'manifest.webmanifest';
+    document.head.appendChild(link);
+  }
   document.querySelectorAll('[data-gp-keep-link]').forEach((a) => { a.hidden = false; });
   const box = document.querySelector('[data-gp-keep-update]');
   if (!box || !sw.controller) return; // not kept: nothing more

@@ -209,7 +209,6 @@ func TestKeepOnAPhone(t *testing.T) {
 	for _, v := range p.Axe(t, axe, nil) {
 		t.Errorf("download page, kept: %s", v)
 	}
-	screenshot(t, p, "keep-done")
 	var said []string
 	p.Eval(t, `gpSaid`, &said)
 	t.Logf("the status said: %q", said)
@@ -261,7 +260,6 @@ func TestKeepOnAPhone(t *testing.T) {
 	for _, v := range p.Axe(t, axe, nil) {
 		t.Errorf("the update offered: %s", v)
 	}
-	screenshot(t, p, "keep-update")
 	// While the update downloads (the host holds its answers), the old version
 	// still works, in another tab too.
 	gate := make(chan struct{})
