@@ -432,6 +432,22 @@ func TestKeepWithoutJavaScriptOrFromTheZip(t *testing.T) {
 		t.Errorf("from the zip: %d service workers registered", workers)
 	}
 
+	// The unzipped pack put on a web server: no worker to keep it with, so no
+	// button and no manifest (nor a request for one).
+	zipHost := &host{t: t}
+	zipHost.publish(sitetest.DemoUnzipped(t))
+	zipHost.start()
+	p = b.Open(t, zipHost.url("download.html"), phone)
+	p.Settle(t)
+	var z keepView
+	p.Eval(t, readKeep, &z)
+	if !z.Needs || z.On || z.Off || z.Manifest {
+		t.Errorf("the zip on a web server: %+v; want only the line that keeping needs the web address", z)
+	}
+	for _, pr := range p.Problems() {
+		t.Errorf("the zip on a web server: %s", pr)
+	}
+
 	// Hosted with JavaScript: the button, the footer link and the manifest.
 	p = b.Open(t, srv.url("download.html"), phone)
 	p.Wait(t, `!document.querySelector('[data-gp-keep-on]').hidden`)
