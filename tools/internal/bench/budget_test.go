@@ -29,8 +29,9 @@ func gz(b []byte) int {
 
 // TestReaderBudgets measures what readers download, gzipped, on the demo pack:
 // a guidance page with everything it loads ≤ 25 KB; no JavaScript on pages that
-// need none; the scenario runtime ≤ 10 KB; the learning record's ≤ 5 KB; the
-// stylesheet ≤ 12 KB.
+// need none but keep.js (≤ 1 KB: it offers a kept pack's updates); the scenario
+// runtime ≤ 10 KB; the learning record's ≤ 5 KB; the stylesheet ≤ 12 KB; the
+// service worker's code ≤ 4 KB.
 func TestReaderBudgets(t *testing.T) {
 	site := sitetest.BuildRepo(t)
 	pub := site.Public()
@@ -41,14 +42,23 @@ func TestReaderBudgets(t *testing.T) {
 		}
 		return b
 	}
-	// loads returns the gzipped size of a page and what it loads, and its scripts.
+	// loads returns the gzipped size of a page and what it loads, and its
+	// scripts but keep.js, which every page loads.
 	loads := func(rel string) (total int, scripts []string) {
 		html := read(rel)
 		total = gz(html)
+		keeps := false
 		for _, m := range scriptSrc.FindAllSubmatch(html, -1) {
 			src := path.Join(path.Dir(rel), string(m[1]))
-			scripts = append(scripts, src)
 			total += gz(read(src))
+			if src == "assets/keep.js" {
+				keeps = true
+				continue
+			}
+			scripts = append(scripts, src)
+		}
+		if !keeps {
+			t.Errorf("%s does not load assets/keep.js", rel)
 		}
 		for _, m := range styleHref.FindAllSubmatch(html, -1) {
 			href := string(m[1]) + string(m[2])
@@ -80,10 +90,13 @@ func TestReaderBudgets(t *testing.T) {
 	if _, scripts := loads("faq.html"); fmt.Sprint(scripts) != "[assets/fold.js]" {
 		t.Errorf("faq.html loads %q, want only assets/fold.js", scripts)
 	}
-	for _, rel := range []string{"index.html", "about.html", "a-z.html", "download.html", "cases/racist-comments.html", "codes/5-8.html", "themes/privacy.html"} {
+	for _, rel := range []string{"index.html", "about.html", "a-z.html", "cases/racist-comments.html", "codes/5-8.html", "themes/privacy.html"} {
 		if _, scripts := loads(rel); len(scripts) > 0 {
 			t.Errorf("%s needs no JavaScript but loads %q", rel, scripts)
 		}
+	}
+	if _, scripts := loads("download.html"); fmt.Sprint(scripts) != "[assets/keep-download.js]" {
+		t.Errorf("download.html loads %q, want only assets/keep-download.js (and keep.js)", scripts)
 	}
 	// The common questions load one small script: it folds the answers that are
 	// open in the markup (so nothing is folded with JavaScript off).
@@ -93,12 +106,24 @@ func TestReaderBudgets(t *testing.T) {
 	for _, b := range []struct {
 		file  string
 		limit int
-	}{{"assets/scenario.js", 10 * 1024}, {"assets/record.js", 5 * 1024}, {"assets/fold.js", 1024}, {"assets/site.css", 12 * 1024}} {
+	}{{"assets/scenario.js", 10 * 1024}, {"assets/record.js", 5 * 1024}, {"assets/fold.js", 1024}, {"assets/keep.js", 1024}, {"assets/keep-download.js", 2 * 1024}, {"assets/site.css", 12 * 1024}} {
 		n := gz(read(b.file))
 		t.Logf("%-45s %6d bytes gzip (budget %d)", b.file, n, b.limit)
 		if n > b.limit {
 			t.Errorf("%s: %d bytes gzip, over the budget of %d", b.file, n, b.limit)
 		}
+	}
+	// The service worker's code: sw.js after its first line (the list of
+	// files the build writes, which grows with the pack).
+	sw := read("sw.js")
+	_, code, ok := bytes.Cut(sw, []byte("\n"))
+	if !ok || len(code) == 0 {
+		t.Fatal("sw.js has no code after the list")
+	}
+	n := gz(code)
+	t.Logf("%-45s %6d bytes gzip (budget 4096); with the demo's list %d", "sw.js (code)", n, gz(sw))
+	if n > 4096 {
+		t.Errorf("sw.js: its code is %d bytes gzip, over the budget of 4096", n)
 	}
 }
 

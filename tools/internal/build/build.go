@@ -16,6 +16,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/download"
+	"github.com/guidepack/guidepack/tools/internal/keep"
 	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
 	"github.com/guidepack/guidepack/tools/internal/memtune"
 	"github.com/guidepack/guidepack/tools/internal/pack"
@@ -240,6 +241,14 @@ func run(o Options) (*Result, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := stage("keep", func() error {
+		made, err := keepPack(root, staged, p)
+		want.add(made...)
+		delete(want.files, keep.Code) // turned into the worker
+		return err
+	}); err != nil {
+		return nil, err
+	}
 	res.Zip = filepath.Join(o.Dist, zipName)
 	if err := stage("publish", func() error {
 		// Last check: the staged site and zip hold every file the build
@@ -423,7 +432,11 @@ Check for a newer version at %s
 // hostedOnly tells whether a file of the staged site belongs to the hosted site
 // only, not to the zip: the zip itself (download/), and _headers, which only a
 // web host reads.
-func hostedOnly(rel string) bool { return strings.HasPrefix(rel, "download/") || rel == "_headers" }
+// The service worker, the web app manifest and its icons (keep.HostedOnly) serve
+// the hosted pack only: from file:// a browser uses none of them.
+func hostedOnly(rel string) bool {
+	return strings.HasPrefix(rel, "download/") || rel == "_headers" || keep.HostedOnly(rel)
+}
 
 func writeZip(siteDir, zipPath string, p Pack, changes string, ready map[string]pack.Entry) error {
 	f, err := os.Create(zipPath)

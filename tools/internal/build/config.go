@@ -21,10 +21,11 @@ type Pack struct {
 	Title   string
 	BaseURL string
 	Params  struct {
-		Pack       string
-		Version    string
-		Released   string // YYYY-MM-DD, written as text or as a TOML date
-		WebAddress string
+		Pack        string
+		Description string
+		Version     string
+		Released    string // YYYY-MM-DD, written as text or as a TOML date
+		WebAddress  string
 		// Review: the owner of content that names none, how long after a
 		// review the next is due, and whether an overdue review is a warning
 		// or fails the build.
@@ -136,6 +137,9 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 		p.Params.Pack = ""
 	}
 	p.Params.Version = text("params.version", "the pack's version", `"1.0.0"`)
+	if s, ok := set["params.description"]; ok && s.kind == unstable.String {
+		p.Params.Description = s.value // optional: the web app manifest's description
+	}
 	if v := p.Params.Version; v != "" && !slug.MatchString(v) {
 		l, c := at("params.version")
 		ps = append(ps, diag.Problem{File: configName, Line: l, Col: c, Msg: fmt.Sprintf("version = %q is not a version", v),

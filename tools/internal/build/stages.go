@@ -112,7 +112,19 @@ func checkOffline(siteDir string, sc *scanned) (offline.Report, error) {
 	if err != nil {
 		return offline.Report{}, err
 	}
-	return offline.CheckFiles(all, sc.check)
+	rep, err := offline.CheckFiles(all, sc.check)
+	// The scripts' problems are listed with the references'.
+	var refs, scripts *offline.Error
+	if serr := offline.CheckScripts(siteDir); errors.As(serr, &scripts) {
+		if errors.As(err, &refs) {
+			refs.Problems = append(refs.Problems, scripts.Problems...)
+		} else if err == nil {
+			err = scripts
+		}
+	} else if serr != nil && err == nil {
+		err = serr
+	}
+	return rep, err
 }
 
 // optionalData are the data files a pack may leave out: its section is then

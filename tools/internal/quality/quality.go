@@ -28,7 +28,7 @@ import (
 // CSP is the pack's own Content Security Policy, as every page carries it
 // (layouts/_partials/csp.html): scripts and styles from the pack's files only, no
 // inline script, event handler, style attribute or eval.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; worker-src 'self'; manifest-src 'self'"
 
 // Pages lists the HTML files under dir, as slash paths relative to it.
 func Pages(t testing.TB, dir string) []string {

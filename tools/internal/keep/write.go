@@ -1,0 +1,95 @@
+package keep
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Pack is what Write needs to know of the pack.
+type Pack struct {
+	ID, Version        string // config.toml's pack (the same across versions) and version
+	Title, Description string
+	Colours            Colours
+	// Size prints a byte count for readers ("886 KB").
+	Size func(int64) string
+}
+
+// Write makes a built site keepable on a phone: the web app manifest and its
+// icons, the size of what is kept in download.html, and the worker (sw.js):
+// the list of files and their hashes, then the worker's code, which Hugo built
+// into Code (removed once used). It returns the files it wrote. The caller
+// checks the list against the site (offline.CheckKeep).
+func Write(site string, p Pack) ([]string, error) {
+	code, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(Code)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: the service worker's code is missing: %v\nhint: layouts/_partials/scripts.html builds it from assets/js/sw.js on the home page", Code, err)
+	}
+	write := func(rel string, b []byte) error {
+		return os.WriteFile(filepath.Join(site, filepath.FromSlash(rel)), b, 0o644)
+	}
+	made := []string{Manifest, Worker}
+	if err := write(Manifest, WebManifest(p.Title, p.Description, p.Colours)); err != nil {
+		return nil, err
+	}
+	for _, i := range Icons {
+		if err := write(i.Path, Icon(i.Size, i.Maskable, p.Colours.Brand, p.Colours.Page)); err != nil {
+			return nil, err
+		}
+		made = append(made, i.Path)
+	}
+	list, err := Walk(site, p.ID, p.Version)
+	if err != nil {
+		return nil, err
+	}
+	if list, err = writeSize(site, list, p.Size); err != nil {
+		return nil, err
+	}
+	if err := write(Worker, Script(list, code)); err != nil {
+		return nil, err
+	}
+	return made, os.Remove(filepath.Join(site, filepath.FromSlash(Code)))
+}
+
+// sizeMark marks where download.html says how much the pack takes on a device.
+var sizeMark = []byte("<span data-gp-keep-size></span>")
+
+// writeSize writes the size of the kept files into download.html's
+// data-gp-keep-size spans, and returns the list with download.html's new hash
+// and size. The page is one of the files it counts: it writes until the figure
+// it shows is the figure it has (the first time, but for a few bytes that
+// round to another figure).
+func writeSize(site string, l List, human func(int64) string) (List, error) {
+	page := filepath.Join(site, "download.html")
+	orig, err := os.ReadFile(page)
+	if os.IsNotExist(err) {
+		return l, nil // a pack without a download page
+	}
+	if err != nil {
+		return l, err
+	}
+	at := -1
+	for i, f := range l.Files {
+		if f.Path == "download.html" {
+			at = i
+		}
+	}
+	if at < 0 || !bytes.Contains(orig, sizeMark) {
+		return l, nil // a download page of the author's own, without the size
+	}
+	shown := ""
+	for range 5 {
+		size := human(l.Size())
+		if size == shown {
+			break
+		}
+		shown = size
+		b := bytes.ReplaceAll(orig, sizeMark, []byte("<span data-gp-keep-size> ("+size+")</span>"))
+		if err := os.WriteFile(page, b, 0o644); err != nil {
+			return l, err
+		}
+		l.Files[at].Hash, l.Files[at].Size = Hash(b), int64(len(b))
+	}
+	return l, nil
+}
