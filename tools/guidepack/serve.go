@@ -15,9 +15,9 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/preview"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
-	"github.com/guidepack/guidepack/tools/internal/preview"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
