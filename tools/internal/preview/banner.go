@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -83,6 +84,9 @@ func (b *Banner) Line(line string) bool {
 				b.rendered = append(b.rendered, p)
 				b.dirty = true
 				diag.Print(b.terminal, diag.Problems{p})
+				// Hugo logs problems on stderr and its progress on stdout:
+				// one may come after the build's end. Write soon anyway.
+				time.AfterFunc(300*time.Millisecond, b.flush)
 			}
 		}
 		return true
@@ -123,6 +127,16 @@ func changedLine(line string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// flush writes the banner if a problem came since it was written.
+func (b *Banner) flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.dirty {
+		b.dirty = false
+		b.write()
+	}
 }
 
 // builtLine tells whether a line of Hugo's server says a build has ended:
