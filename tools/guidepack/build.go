@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,11 +35,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := build.Run(build.Options{Root: *dir, HugoProcess: self, NoWait: *noWait, Notes: stderr, Force: *force})
 	if err != nil {
-		return err
+		return failed(err, *dir)
 	}
-	for _, w := range res.Warnings {
-		diag.PrintWarning(stderr, w)
-	}
+	diag.PrintWarnings(stderr, res.Warnings)
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(res)
 	}
@@ -81,3 +80,33 @@ func round(d time.Duration) time.Duration {
 }
 
 func cmdHugo(args []string) error { return site.Plain(args...) }
+
+// failedBuild is a build's error and the line said after its problems: how
+// many there were, and that nothing was published.
+type failedBuild struct {
+	err     error
+	closing string
+}
+
+func (f *failedBuild) Error() string { return f.err.Error() + "\n" + f.closing }
+func (f *failedBuild) Unwrap() error { return f.err }
+
+// failed closes a failed build of the project in dir: "N problems; nothing was
+// published; " and whether the last good site and zip are there, untouched.
+func failed(err error, dir string) error {
+	n := 1
+	var ps diag.Problems
+	if errors.As(err, &ps) && len(ps) > 0 {
+		n = len(ps)
+	}
+	closing := fmt.Sprintf("%d problems; nothing was published; ", n)
+	if n == 1 {
+		closing = "1 problem; nothing was published; "
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "public")); serr == nil {
+		closing += "the last good site and zip are untouched."
+	} else {
+		closing += "no site was published yet."
+	}
+	return &failedBuild{err, closing}
+}

@@ -84,7 +84,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
 		return 2
 	}
-	if err != nil {
+	var fb *failedBuild
+	switch {
+	case errors.As(err, &fb):
+		diag.Print(stderr, fb.err)
+		fmt.Fprintf(stderr, "guidepack: %s\n", fb.closing)
+		return 1
+	case err != nil:
 		diag.Print(stderr, err)
 		return 1
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -28,12 +29,18 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// update rewrites the files the scripts compare with (cmp stderr want.txt) to
+// what the command printed: go test ./tools/guidepack -run TestScripts -args -u,
+// then read the diff.
+var update = flag.Bool("u", false, "update the pinned output in testdata/script/*.txtar")
+
 // TestScripts runs testdata/script/*.txtar: the command as an author meets it.
 // Each script's folder gets the repository's config.toml, layouts/, assets/ and
 // data/codes.yaml, unless the script brings its own.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			l, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
@@ -45,6 +52,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"waitfor":  waitFor,
+			"waitgone": waitGone,
 			"waitfile": waitFile,
 			"files":    listFiles,
 			"zipfiles": zipFiles,
@@ -74,6 +82,30 @@ func waitFor(ts *testscript.TestScript, neg bool, args []string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	ts.Fatalf("%s: %q did not appear within %s", args[0], args[1], args[2]+"s")
+}
+
+// waitGone URL TEXT SECONDS: fetch URL until it answers and its body no longer
+// holds TEXT, for at most SECONDS.
+func waitGone(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: waitgone URL TEXT SECONDS")
+	}
+	secs, _ := strconv.Atoi(args[2])
+	start := time.Now()
+	var last string
+	for time.Since(start) < time.Duration(secs)*time.Second {
+		if resp, err := http.Get(args[0]); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			last = string(b)
+			if resp.StatusCode == http.StatusOK && !strings.Contains(last, args[1]) {
+				ts.Logf("%q went after %s", args[1], time.Since(start).Round(time.Millisecond))
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("%s: %q still there after %s:\n%s", args[0], args[1], args[2]+"s", last)
 }
 
 func withRepoTheme(dir string) error {

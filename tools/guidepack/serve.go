@@ -2,27 +2,31 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
+	"github.com/guidepack/guidepack/tools/internal/preview"
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 	"github.com/guidepack/guidepack/tools/internal/site"
 )
 
-// cmdServe runs Hugo's live-reload server on the project and watches scenarios/:
-// an edit to a scenario is compiled into the generated folder Hugo mounts, so the
-// browser reloads with it; a broken scenario is reported in the terminal and on
-// every page (a banner) until it is fixed.
+// cmdServe runs Hugo's live-reload server on the project and watches what
+// authors edit (content/, data/, scenarios/, config.toml): on each save the
+// authored files are checked and the scenarios compiled into the generated
+// folder Hugo mounts. Every mistake, found then or by the layouts as Hugo
+// renders, is shown in the terminal and in a banner on every page until it is
+// fixed (package preview).
 func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fs.String("C", ".", "the project folder (holds config.toml)")
@@ -41,6 +45,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	banner := preview.NewBanner(root, stderr)
+	lastGood := preview.LastGood{}
+	var config string
 	compile := func() {
 		l := held // the first compile's, taken above; each later one takes its own
 		held = nil
@@ -53,37 +60,53 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		}
 		defer l.Release()
 		prep, err := build.Prepare(root)
-		writeServeErrors(root, err)
 		writeServeMaps(root, prep.Loaded)
-		if err != nil {
+		ps := build.ConfigProblems(root)
+		var more diag.Problems
+		switch {
+		case errors.As(err, &more):
+			ps = append(ps, more...)
+		case err != nil:
+			ps = append(ps, diag.Problem{Msg: err.Error()})
+		}
+		ps = ps.Sorted()
+		// Hugo reads what it can: a file it cannot read at all is left out
+		// of the preview (the banner says why) rather than fail every page.
+		if c, cerr := preview.WriteConfig(root, build.GenDir(root), preview.Unreadable(root, ps), lastGood); cerr != nil {
+			diag.Print(stderr, cerr)
+		} else {
+			config = c
+		}
+		if err := banner.Prepared(ps); err != nil {
 			diag.Print(stderr, err)
+		}
+		if len(ps) > 0 {
+			diag.Print(stderr, ps)
 			return
 		}
-		for _, w := range prep.Warnings {
-			diag.PrintWarning(stderr, w.String())
-		}
+		diag.PrintWarnings(stderr, prep.Warnings)
 		fmt.Fprintf(stdout, "guidepack: %d scenarios compiled at %s\n", prep.Scenarios, time.Now().Format("15:04:05"))
 	}
 	compile()
-	stop, err := watch(filepath.Join(root, "scenarios"), compile)
+	if config == "" {
+		return errors.New("serve: no configuration for Hugo (see above)")
+	}
+	var watched []string
+	for _, d := range []string{"content", "data", "scenarios"} {
+		watched = append(watched, filepath.Join(root, d))
+	}
+	stop, err := watch(root, watched, compile)
 	if err != nil {
 		return err
 	}
 	defer stop()
 	fmt.Fprintf(stdout, "guidepack: serving on http://127.0.0.1:%d/ (Ctrl+C to stop)\n", *port)
-	return site.Serve(root, "--bind", "127.0.0.1", "--port", fmt.Sprint(*port))
-}
-
-// writeServeErrors writes the scenario errors where the layouts show them as a
-// banner in the preview (site.Data.guidepack_errors), or removes them.
-func writeServeErrors(root string, err error) {
-	p := filepath.Join(build.GenDir(root), "data", "guidepack_errors.json")
-	if err == nil {
-		os.Remove(p)
-		return
+	hugoLog := func(line string) {
+		if !banner.Line(line) {
+			fmt.Fprintln(stderr, line)
+		}
 	}
-	b, _ := json.Marshal(map[string]any{"lines": strings.Split(strings.TrimSpace(err.Error()), "\n")})
-	os.WriteFile(p, b, 0o644)
+	return site.Serve(root, hugoLog, "--config", config, "--bind", "127.0.0.1", "--port", fmt.Sprint(*port))
 }
 
 // authorMap is one scenario's map for authors, as serve writes it for the
@@ -113,18 +136,33 @@ func writeServeMaps(root string, scs []*scenario.Scenario) {
 	os.WriteFile(p, b, 0o644)
 }
 
-// watch calls f (debounced) when a file in dir changes.
-func watch(dir string, f func()) (stop func(), err error) {
+// watch calls f (debounced) when a file changes in one of dirs (and the folders
+// in them, as they come) or root's config.toml.
+func watch(root string, dirs []string, f func()) (stop func(), err error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	add := func(dir string) error {
+		return filepath.WalkDir(dir, func(p string, d iofs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				return w.Add(p)
+			}
+			return nil
+		})
+	}
+	for _, d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+		if err := add(d); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Add(root); err != nil { // for config.toml
 		return nil, err
 	}
-	if err := w.Add(dir); err != nil {
-		return nil, err
-	}
+	config := filepath.Join(root, "config.toml")
 	go func() {
 		var timer *time.Timer
 		for {
@@ -135,6 +173,14 @@ func watch(dir string, f func()) (stop func(), err error) {
 				}
 				if ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Remove|fsnotify.Rename) == 0 {
 					continue
+				}
+				if filepath.Dir(ev.Name) == root && ev.Name != config {
+					continue // public/, .guidepack/ and the like
+				}
+				if ev.Op&fsnotify.Create != 0 {
+					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+						add(ev.Name)
+					}
 				}
 				if timer != nil {
 					timer.Stop()

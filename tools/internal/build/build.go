@@ -65,7 +65,7 @@ type Result struct {
 	Took      time.Duration
 	// Warnings are problems that did not stop the build (overdue reviews),
 	// each printed as file:line:col: what, with its hint lines.
-	Warnings []string
+	Warnings diag.Problems
 	// UpToDate says that nothing had changed since the last good build (no
 	// source, no output, not guidepack itself): it was not built again, and
 	// the rest is that build's report (Took and Stages excepted).
@@ -165,9 +165,7 @@ func run(o Options) (*Result, error) {
 		prep, err = Prepare(root)
 		err = withProblems(err, configProblems)
 		res.Scenarios = prep.Scenarios
-		for _, w := range prep.Warnings {
-			res.Warnings = append(res.Warnings, w.String())
-		}
+		res.Warnings = append(res.Warnings, prep.Warnings...)
 		if err == nil {
 			err = want.addGenerated(root)
 		}
@@ -180,7 +178,7 @@ func run(o Options) (*Result, error) {
 	scan := newScanner(staged)
 	if err := stage("hugo", func() (err error) {
 		if o.HugoProcess == "" || !memtune.HugoApart(prep.Pages+prep.Scenarios) {
-			return site.Build(root, staged)
+			return HugoProblems(root, site.Build(root, staged))
 		}
 		// Hugo writes the site in a child process; this one reads the pages
 		// it has written, on the cores Hugo leaves idle.
@@ -189,7 +187,7 @@ func run(o Options) (*Result, error) {
 		}
 		scan.watch()
 		hugoPeak, err = site.BuildProcess(o.HugoProcess, root, staged, memtune.HugoBudget(prep.Pages+prep.Scenarios), held.File())
-		return err
+		return HugoProblems(root, err)
 	}); err != nil {
 		scan.abandon()
 		return nil, err
@@ -212,7 +210,7 @@ func run(o Options) (*Result, error) {
 		return nil, err
 	}
 	if err := stage("check", func() error {
-		rep, err := checkOffline(staged, sc)
+		rep, err := checkOffline(root, staged, sc)
 		sc.search, sc.check = nil, nil
 		res.Pages = rep.Pages
 		if err == nil {

@@ -3,6 +3,7 @@ package build_test
 import (
 	"archive/zip"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	qt "github.com/frankban/quicktest"
 	"github.com/guidepack/guidepack/tools/internal/build"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/sitetest"
 )
 
@@ -258,4 +260,19 @@ func TestScenarioEmbed(t *testing.T) {
 
 	bad := sitetest.Try(t, strings.Replace(embedPack, `{{< scenario "tiny" >}}`, `{{< scenario "tiney" >}}`, 1))
 	bad.AssertError(`content/guidance/boundaries.md:6:1: unknown scenario "tiney"`)
+}
+
+// What Hugo's run finds comes back typed, as the stages before it do:
+// errors.As finds the problems, with their position as numbers.
+func TestHugoProblemsAreTyped(t *testing.T) {
+	t.Parallel()
+	s := sitetest.Try(t, strings.Replace(miniPack, "(privacy.md#talking-about-work)", "(privacy.md#talking)", 1))
+	var ps diag.Problems
+	qt.Assert(t, errors.As(s.Err, &ps), qt.IsTrue, qt.Commentf("%T: %v", s.Err, s.Err))
+	qt.Assert(t, ps, qt.HasLen, 1)
+	p := ps[0]
+	qt.Assert(t, []any{p.File, p.Line, p.Col}, qt.DeepEquals, []any{"content/guidance/boundaries.md", 7, 51})
+	qt.Assert(t, p.Msg, qt.Equals, `link "privacy.md#talking": no heading with the id "talking" on guidance/privacy.md`)
+	qt.Assert(t, p.Source, qt.Equals, "See [the next page](privacy.md) and [its heading](privacy.md#talking).")
+	qt.Assert(t, p.Hint, qt.Contains, `did you mean "talking-about-work"?`)
 }

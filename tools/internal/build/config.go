@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -165,6 +166,7 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 		}
 	}
 	ps = append(ps, p.readReview(set, doc)...)
+	ps = append(ps, wholeNumbers(set)...)
 	if s, ok := set["baseURL"]; ok {
 		p.BaseURL = s.value
 		if u, err := url.Parse(s.value); s.kind != unstable.String || err != nil || strings.Trim(u.Path, "/") != "" {
@@ -311,6 +313,44 @@ func (p *Pack) readReview(set map[string]setting, doc map[string]any) diag.Probl
 	}
 	if p.Params.Released != "" {
 		p.Review.Clock, _ = time.Parse(review.Layout, p.Params.Released)
+	}
+	return ps
+}
+
+// ConfigProblems returns config.toml's problems (none when it is sound), for
+// `serve`, which shows them with the others Prepare finds.
+func ConfigProblems(root string) diag.Problems {
+	_, err := readPack(root)
+	var ps diag.Problems
+	if errors.As(err, &ps) {
+		return ps
+	}
+	if err != nil {
+		return diag.Problems{{Msg: err.Error()}}
+	}
+	return nil
+}
+
+// counts are the settings that are a whole number above 0, with what they are
+// and how to write one (the layouts read them; a text or 0 would silently turn
+// a check off).
+var counts = []struct{ key, what, example string }{
+	{"params.imageMaxKB", "the largest image a page may show, in KB", "imageMaxKB = 500"},
+	{"params.printWholePackMax", "the most pages the whole pack prints as one handout", "printWholePackMax = 400"},
+}
+
+// wholeNumbers checks the counts that are set.
+func wholeNumbers(set map[string]setting) diag.Problems {
+	var ps diag.Problems
+	for _, c := range counts {
+		s, ok := set[c.key]
+		if !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(strings.ReplaceAll(s.value, "_", "")); s.kind != unstable.Integer || err != nil || n < 1 {
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("%s is a whole number above 0 (%s)", last(c.key), c.what),
+				Hint: "write " + c.example + ", with no quotes"})
+		}
 	}
 	return ps
 }

@@ -44,6 +44,12 @@ func TestConfigMistakes(t *testing.T) {
 			"config.toml:2:8: this is not valid TOML: unexpected character"},
 		{"BOM", `baseURL`, "\ufeffbaseURL",
 			"config.toml:1:1: the file starts with a byte-order mark (BOM)"},
+		{"imageMaxKB as text", `webAddress = "https://example.org/a-pack/"`, "webAddress = \"https://example.org/a-pack/\"\n  imageMaxKB = \"500\"",
+			"config.toml:9:16: imageMaxKB is a whole number above 0 (the largest image a page may show, in KB)\nhint: write imageMaxKB = 500, with no quotes"},
+		{"imageMaxKB 0", `webAddress = "https://example.org/a-pack/"`, "webAddress = \"https://example.org/a-pack/\"\n  imageMaxKB = 0",
+			"config.toml:9:16: imageMaxKB is a whole number above 0"},
+		{"printWholePackMax a fraction", `webAddress = "https://example.org/a-pack/"`, "webAddress = \"https://example.org/a-pack/\"\n  printWholePackMax = 4.5",
+			"config.toml:9:23: printWholePackMax is a whole number above 0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(goodConfig, tc.old, tc.new, 1)

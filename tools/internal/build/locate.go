@@ -4,79 +4,82 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 )
 
-// hookError matches what the link and image render hooks report: they know the
-// page's file but not where in it the link is.
-// The file is absolute: /a/b.md, or on Windows C:\a\b.md (a drive letter, then
-// backslashes or slashes).
-var hookError = regexp.MustCompile(`(?m)^((?:[A-Za-z]:)?[/\\][^:\n]+\.(?:md|gotmpl)): (link|image) "([^"\n]*)"`)
-
-// authorFacing rewrites a build error for the author: file names relative to the
-// project, and render hook errors given the line:col of the link in the file.
+// authorFacing gives a failed build's error to the author: problems stay typed
+// (diag.Problems, sorted, their files relative to the project with slashes);
+// any other error keeps its words with the project's folder taken out of them.
 func authorFacing(root string, err error) error {
 	if err == nil {
 		return nil
 	}
-	// Problems found before Hugo are typed, with project-relative files:
-	// they stay so until printed.
+	var ps diag.Problems
+	if !errors.As(err, &ps) {
+		return &Error{msg: relative(err.Error(), root)}
+	}
+	out := make(diag.Problems, len(ps))
+	for i, p := range ps {
+		p.File = RelFile(root, p.File)
+		p.Msg = relative(p.Msg, root)
+		p.Hint = relative(p.Hint, root)
+		out[i] = p
+	}
+	return out.Err()
+}
+
+// HugoProblems makes the problems Hugo's run found read as the others do: files
+// relative to the project, and the line each is on quoted.
+func HugoProblems(root string, err error) error {
+	err = authorFacing(root, err)
 	var ps diag.Problems
 	if errors.As(err, &ps) {
-		return err
+		quoteFiles(root, ps)
 	}
-	msg := hookError.ReplaceAllStringFunc(err.Error(), func(m string) string {
-		g := hookError.FindStringSubmatch(m)
-		file := g[1]
-		line, col, ok := find(file, "("+g[3])
-		if !ok {
-			// Markdown from a data file (an FAQ answer, a case) is rendered on a
-			// page: look for the link in the data files.
-			files, _ := filepath.Glob(filepath.Join(root, "data", "*.yaml"))
-			for _, f := range files {
-				if line, col, ok = find(f, "("+g[3]); ok {
-					file = f
-					break
-				}
+	return err
+}
+
+// RelFile names file (absolute, from Hugo) as every problem does: relative to
+// the project at root, with slashes. On Windows, C:\pack\content\a.md (or
+// C:/pack/content/a.md) is content/a.md. A file outside root, or already
+// relative, is left as it is (with slashes).
+func RelFile(root, file string) string {
+	if file == "" {
+		return ""
+	}
+	f, r := strings.ReplaceAll(file, `\`, "/"), strings.TrimRight(strings.ReplaceAll(root, `\`, "/"), "/")+"/"
+	if strings.HasPrefix(f, r) {
+		return f[len(r):]
+	}
+	if !filepath.IsAbs(file) && !strings.HasPrefix(f, "/") && (len(f) < 2 || f[1] != ':') {
+		return f
+	}
+	return file
+}
+
+// quoteFiles sets each problem's source line from its file.
+func quoteFiles(root string, ps diag.Problems) {
+	done := map[string]bool{}
+	for _, p := range ps {
+		if p.File != "" && !done[p.File] {
+			done[p.File] = true
+			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.File))); err == nil {
+				ps.Quote(p.File, b)
 			}
 		}
-		if ok {
-			return file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col+1) + ": " + g[2] + ` "` + g[3] + `"`
-		}
-		return m
-	})
-	msg = relative(msg, root)
-	return &Error{msg: msg}
+	}
 }
 
-// find returns the line and column (from 1) where s first occurs in file.
-func find(file, s string) (line, col int, ok bool) {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return 0, 0, false
-	}
-	i := strings.Index(string(b), s)
-	if i < 0 {
-		return 0, 0, false
-	}
-	before := string(b[:i])
-	line = strings.Count(before, "\n") + 1
-	col = i - (strings.LastIndex(before, "\n") + 1) + 1
-	return line, col, true
-}
-
-// Error is a failed build, as the author should read it.
+// Error is a failed build that is not an author's mistake in a file (a folder
+// that cannot be written, a lock), as the author should read it.
 type Error struct{ msg string }
 
 func (e *Error) Error() string { return e.msg }
 
-// relative removes root from the file names in msg and writes what follows it
-// with slashes, as every other problem names files: on Windows,
-// C:\pack\content\a.md:3:5 becomes content/a.md:3:5, keeping its line and column.
+// relative removes root from the file names in msg (words, not a position: a
+// position travels in a diag.Problem) and writes what follows it with slashes.
 func relative(msg, root string) string {
 	for _, r := range []string{root + "/", root + "\\"} {
 		for {

@@ -1,29 +1,37 @@
 package build
 
 import (
+	"errors"
 	"testing"
 
 	qt "github.com/frankban/quicktest"
+	"github.com/guidepack/guidepack/tools/internal/diag"
 )
 
-// A render hook's error names the page's absolute file; on Windows that is a
-// drive letter and backslashes. Both are found, and both keep their line and
-// column once made relative.
+// Hugo names a page by its absolute file; on Windows that is a drive letter
+// and backslashes. Made relative, the file keeps its line and column: they
+// travel in the problem, never in the text.
 func TestWindowsPathsKeepTheirPlace(t *testing.T) {
-	for _, tc := range []struct{ msg, file string }{
-		{`/home/a/pack/content/x.md: link "y.md": no such page`, "/home/a/pack/content/x.md"},
-		{`C:\Users\a\pack\content\x.md: link "y.md": no such page`, `C:\Users\a\pack\content\x.md`},
-		{`D:/pack/content/cases/_content.gotmpl: image "p.png": no such file`, "D:/pack/content/cases/_content.gotmpl"},
+	for _, tc := range []struct{ root, file, want string }{
+		{`C:\pack`, `C:\pack\content\guidance\a.md`, "content/guidance/a.md"},
+		{`C:\pack\`, `C:\pack\data\faq.yaml`, "data/faq.yaml"},
+		{`D:\Users\a b\pack`, `D:/Users/a b/pack/content/cases/_content.gotmpl`, "content/cases/_content.gotmpl"},
+		{"/srv/pack", "/srv/pack/layouts/page.html", "layouts/page.html"},
+		{"/srv/pack", "content/a.md", "content/a.md"},
+		{"/srv/pack", "/elsewhere/a.md", "/elsewhere/a.md"},
+		{"/srv/pack", "", ""},
 	} {
-		m := hookError.FindStringSubmatch(tc.msg)
-		qt.Assert(t, m, qt.HasLen, 4, qt.Commentf("%s", tc.msg))
-		qt.Assert(t, m[1], qt.Equals, tc.file)
+		qt.Assert(t, RelFile(tc.root, tc.file), qt.Equals, tc.want, qt.Commentf("%s in %s", tc.file, tc.root))
 	}
-	for _, tc := range []struct{ msg, root, want string }{
-		{`C:\pack\content\guidance\a.md:3:5: link "b.md": no such page`, `C:\pack`, `content/guidance/a.md:3:5: link "b.md": no such page`},
-		{"/srv/pack/data/faq.yaml:12:7: bad\n/srv/pack/content/a.md:1:1: also", "/srv/pack", "data/faq.yaml:12:7: bad\ncontent/a.md:1:1: also"},
-		{`"C:\pack\layouts\page.html:6:27": execute`, `C:\pack`, `"layouts/page.html:6:27": execute`},
-	} {
-		qt.Assert(t, relative(tc.msg, tc.root), qt.Equals, tc.want)
-	}
+	err := authorFacing(`C:\pack`, diag.Problems{
+		{File: `C:\pack\data\faq.yaml`, Line: 12, Col: 7, Msg: "bad"},
+		{File: `C:\pack\content\a.md`, Line: 3, Col: 5, Msg: `link "b.md": no such page`},
+	})
+	var ps diag.Problems
+	qt.Assert(t, errors.As(err, &ps), qt.IsTrue)
+	qt.Assert(t, ps, qt.DeepEquals, diag.Problems{
+		{File: "content/a.md", Line: 3, Col: 5, Msg: `link "b.md": no such page`},
+		{File: "data/faq.yaml", Line: 12, Col: 7, Msg: "bad"},
+	})
+	qt.Assert(t, relative(`"C:\pack\layouts\page.html:6:27": execute`, `C:\pack`), qt.Equals, `"layouts/page.html:6:27": execute`)
 }

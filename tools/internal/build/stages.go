@@ -11,6 +11,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/quiz"
 	"github.com/guidepack/guidepack/tools/internal/scenario"
 	"github.com/guidepack/guidepack/tools/internal/search"
+	"github.com/guidepack/guidepack/tools/internal/trace"
 )
 
 // The stages other packages own. Each is wired here, in one place.
@@ -82,19 +83,6 @@ func Prepare(root string) (Prepared, error) {
 		quiz.Compile(root, GenDir(root), scs)
 }
 
-// quoteFiles sets each problem's source line from its file.
-func quoteFiles(root string, ps diag.Problems) {
-	done := map[string]bool{}
-	for _, p := range ps {
-		if !done[p.File] {
-			done[p.File] = true
-			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.File))); err == nil {
-				ps.Quote(p.File, b)
-			}
-		}
-	}
-}
-
 // indexSearch writes the search index into the built site and returns the
 // files it wrote (slash paths in the site).
 func indexSearch(siteDir string, sc *scanned, syn map[string][]string) ([]string, error) {
@@ -107,7 +95,8 @@ func indexSearch(siteDir string, sc *scanned, syn map[string][]string) ([]string
 }
 
 // checkOffline checks the built site (with its search index) as an offline pack.
-func checkOffline(siteDir string, sc *scanned) (offline.Report, error) {
+// Its problems are traced back to what the author wrote in root's files.
+func checkOffline(root, siteDir string, sc *scanned) (offline.Report, error) {
 	all, err := offline.List(siteDir)
 	if err != nil {
 		return offline.Report{}, err
@@ -123,6 +112,12 @@ func checkOffline(siteDir string, sc *scanned) (offline.Report, error) {
 		}
 	} else if serr != nil && err == nil {
 		err = serr
+	}
+	var oe *offline.Error
+	if errors.As(err, &oe) {
+		ps := trace.Problems(root, oe.Problems)
+		quoteFiles(root, ps)
+		return rep, ps.Err()
 	}
 	return rep, err
 }

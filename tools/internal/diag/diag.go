@@ -12,7 +12,7 @@ import (
 
 // Problem is one mistake in an authored file.
 type Problem struct {
-	File      string // relative to the project, with slashes
+	File      string // relative to the project, with slashes; "" when no file is to blame
 	Line, Col int    // from 1, Col in characters; 0 when unknown
 	Msg, Hint string
 	Source    string // the text of the line it is on, to quote; optional
@@ -28,6 +28,9 @@ type Problem struct {
 //	hint: did you mean "end"?
 func (p Problem) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	if p.File == "" {
+		s = p.Msg // a developer's mistake (a layout's) or the system's: no author file
+	}
 	if p.Source != "" && p.Line > 0 {
 		prefix := fmt.Sprintf("> %d | ", p.Line)
 		src, col := excerpt(p.Source, p.Col)
@@ -181,4 +184,11 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// Sorted returns the problems sorted (by file and position), leaving ps as it is.
+func (ps Problems) Sorted() Problems {
+	out := append(Problems(nil), ps...)
+	out.Sort()
+	return out
 }

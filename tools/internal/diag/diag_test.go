@@ -113,7 +113,13 @@ func TestInText(t *testing.T) {
 		{"double quoted", `key: "some text"`, 0, 6, 1, 12},
 		{"block", "key: |\n  first\n  second <b>\n", 1, 8, 3, 10},
 		{"block, four spaces", "key: |\n    first\n    second <b>\n", 1, 8, 3, 12},
-		{"block in a list, four spaces", "- key: >-\n      first\n      second <b>\n", 1, 8, 3, 14},
+		{"folded block in a list, four spaces", "- key: >-\n      first\n      second <b>\n", 0, 14, 3, 14},
+		{"plain on two lines", "key: some\n  text <b>\n", 0, 11, 2, 8},
+		{"plain after a blank line", "key: some\n\n  text <b>\n", 1, 6, 3, 8},
+		{"single quoted, a doubled quote", "key: 'it''s <b>'", 0, 6, 1, 13},
+		{"double quoted, escapes", `key: "a\tb \u00e9 <b>"`, 0, 7, 1, 19},
+		{"double quoted on two lines", "key: \"some\n  text <b>\"", 0, 11, 2, 8},
+		{"literal keeps its extra indent", "key: |\n  first\n    more <b>\n", 1, 8, 3, 10},
 		{"block after a blank line", "key: |\n\n     first <b>\n", 1, 7, 3, 12},
 		{"block with an indentation indicator", "key: |4\n        indented more\n    second <b>\n", 1, 8, 3, 12},
 	} {
@@ -124,6 +130,6 @@ func TestInText(t *testing.T) {
 			m = m.Content[0]
 		}
 		l, c := diag.InText([]byte(tc.src), m.Content[0], m.Content[1], tc.line, tc.col)
-		qt.Assert(t, []int{l, c}, qt.DeepEquals, []int{tc.wantL, tc.wantC}, qt.Commentf(tc.name))
+		qt.Check(t, []int{l, c}, qt.DeepEquals, []int{tc.wantL, tc.wantC}, qt.Commentf(tc.name))
 	}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/guidepack/guidepack/tools/internal/markdown"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
 	"github.com/guidepack/guidepack/tools/internal/review"
+	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -81,6 +83,7 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages []page
 type page struct {
 	file  string     // relative to the project
 	slug  *yaml.Node // its slug: (line and column as in the file), or nil
+	url   *yaml.Node // its url: (Hugo's: the page's whole address), or nil
 	title string     // its title as written
 	// review is its review fields, checked (nil when the page is unreadable).
 	review *review.Entry
@@ -93,7 +96,7 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(b, []byte("---\n")) {
 		if bytes.HasPrefix(b, []byte("+++")) || bytes.HasPrefix(b, []byte("{")) {
-			return nil // TOML or JSON front matter: Hugo checks it
+			return []Problem{otherFrontMatter(name, b)}
 		}
 		return []Problem{{File: name, Line: 1, Col: 1, Msg: "the page has no front matter",
 			Hint: "start the file with\n---\ntitle: The page title\n---"}}
@@ -135,6 +138,9 @@ func checkPage(name string, b []byte, known map[string]bool, pg *page) []Problem
 		}
 		if k.Value == "slug" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
 			pg.slug = v
+		}
+		if k.Value == "url" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+			pg.url = v
 		}
 		if f, ok := frontFields[k.Value]; ok {
 			ps = append(ps, checkField(name, b, k, f, v, known)...)
@@ -192,4 +198,29 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// otherFrontMatter refuses front matter in TOML (+++) or JSON ({…}): guidepack
+// checks front matter as YAML, field by field, with positions; the hint gives
+// the same fields in YAML when they can be read.
+func otherFrontMatter(name string, b []byte) Problem {
+	kind, fence := "TOML (between +++ lines)", "+++"
+	if bytes.HasPrefix(b, []byte("{")) {
+		kind = "JSON"
+	}
+	p := Problem{File: name, Line: 1, Col: 1, Msg: "the front matter is in " + kind + "; write it in YAML, between --- lines",
+		Hint: "guidepack checks front matter written in YAML, e.g.\n---\ntitle: The page title\n---"}
+	var fields map[string]interface{}
+	if kind != "JSON" {
+		end := bytes.Index(b[3:], []byte("\n"+fence))
+		if end < 0 || toml.Unmarshal(b[3:3+end], &fields) != nil {
+			return p
+		}
+	} else if json.NewDecoder(bytes.NewReader(b)).Decode(&fields) != nil {
+		return p
+	}
+	if y, err := yaml.Marshal(fields); err == nil && len(fields) > 0 && len(fields) <= 12 {
+		p.Hint = "write the same fields in YAML:\n---\n" + strings.TrimRight(string(y), "\n") + "\n---"
+	}
+	return p
 }

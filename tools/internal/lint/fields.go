@@ -81,81 +81,93 @@ var (
 // checkField checks one value against its field and returns problems.
 func checkField(file string, src []byte, k *yaml.Node, f field, v *yaml.Node, known map[string]bool) []Problem {
 	key := k.Value
-	at := func(n *yaml.Node, msg, hint string) Problem {
-		return Problem{File: file, Line: n.Line, Col: n.Column, Msg: msg, Hint: hint}
-	}
 	switch f.kind {
 	case any, reviewField:
 		return nil
 	case boolean:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-			return []Problem{at(v, fmt.Sprintf("%s is true or false", key), fmt.Sprintf("write %s: true or %s: false (%s)", key, key, f.about))}
+			return []Problem{diag.At(file, v, fmt.Sprintf("%s is true or false", key), fmt.Sprintf("write %s: true or %s: false (%s)", key, key, f.about))}
 		}
 		return nil
 	case words, codeList:
-		if v.Kind != yaml.SequenceNode {
-			if v.Kind == yaml.ScalarNode && v.Value != "" {
-				return []Problem{at(v, fmt.Sprintf("%s is a list", key), fmt.Sprintf("write %s: [%s]", key, listOf(f, v.Value)))}
-			}
-			return []Problem{at(v, fmt.Sprintf("%s is a list", key), f.about)}
-		}
-		var ps []Problem
-		for _, item := range v.Content {
-			if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
-				ps = append(ps, at(item, fmt.Sprintf("each item of %s must be a short text", key), f.about))
-				continue
-			}
-			if f.kind == codeList && !known[item.Value] {
-				ps = append(ps, at(item, fmt.Sprintf("unknown code %q", item.Value), knownHint(known)))
-			}
-		}
-		return ps
+		return checkList(file, key, f, v, known)
 	case number:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return []Problem{at(v, fmt.Sprintf("%s must be a whole number", key), "e.g. "+key+": 3")}
+			return []Problem{diag.At(file, v, fmt.Sprintf("%s must be a whole number", key), "e.g. "+key+": 3")}
 		}
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode {
-		return []Problem{at(v, fmt.Sprintf("%s must be text, not a list or a group of fields", key), f.about)}
+		return []Problem{diag.At(file, v, fmt.Sprintf("%s must be text, not a list or a group of fields", key), f.about)}
 	}
-	val := strings.TrimSpace(v.Value)
-	if val == "" {
-		return []Problem{at(v, fmt.Sprintf("%s is empty", key), "write "+f.about)}
+	if strings.TrimSpace(v.Value) == "" {
+		return []Problem{diag.At(file, v, fmt.Sprintf("%s is empty", key), "write "+f.about)}
+	}
+	if p, ok := checkText(file, src, k, f, v); ok {
+		return []Problem{p}
+	}
+	return nil
+}
+
+// checkList checks a list of words or codes (each known).
+func checkList(file, key string, f field, v *yaml.Node, known map[string]bool) []Problem {
+	if v.Kind != yaml.SequenceNode {
+		if v.Kind == yaml.ScalarNode && v.Value != "" {
+			return []Problem{diag.At(file, v, fmt.Sprintf("%s is a list", key), fmt.Sprintf("write %s: [%s]", key, listOf(f, v.Value)))}
+		}
+		return []Problem{diag.At(file, v, fmt.Sprintf("%s is a list", key), f.about)}
+	}
+	var ps []Problem
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
+			ps = append(ps, diag.At(file, item, fmt.Sprintf("each item of %s must be a short text", key), f.about))
+			continue
+		}
+		if f.kind == codeList && !known[item.Value] {
+			ps = append(ps, diag.At(file, item, fmt.Sprintf("unknown code %q", item.Value), knownHint(known)))
+		}
+	}
+	return ps
+}
+
+// checkText checks a text that is there (not empty) as its field's kind
+// says: plain text, an id, a code number, Markdown. It returns its first
+// problem, if it has one.
+func checkText(file string, src []byte, k *yaml.Node, f field, v *yaml.Node) (Problem, bool) {
+	key, val := k.Value, strings.TrimSpace(v.Value)
+	inText := func(line, col int, msg, hint string) (Problem, bool) {
+		l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
+		return Problem{File: file, Line: l, Col: c, Msg: msg, Hint: hint}, true
 	}
 	switch f.kind {
 	case plain:
 		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
-			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
-			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key),
-				Hint: key + " is plain text: leave the tag out"}}
+			return inText(line, col, fmt.Sprintf("raw HTML %s in %s, which would be shown as it is written", tag, key), key+" is plain text: leave the tag out")
 		}
 	case slugID:
 		if msg, hint := diag.LongID(key, val); msg != "" {
-			return []Problem{at(v, msg, hint)}
+			return diag.At(file, v, msg, hint), true
 		}
 		if !slug.Valid(val) {
-			return []Problem{at(v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+slug.Make(val))}
+			return diag.At(file, v, fmt.Sprintf("%s %q must be lower-case letters, digits and dashes", key, val), "e.g. "+slug.Make(val)), true
 		}
 	case codeID:
 		if v.Tag != "!!str" || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
-			return []Problem{at(v, fmt.Sprintf("%s %s must be in quotes", key, val), fmt.Sprintf(`write %s: "%s" (without quotes, 5.10 would read as the number 5.1)`, key, val))}
+			return diag.At(file, v, fmt.Sprintf("%s %s must be in quotes", key, val), fmt.Sprintf(`write %s: "%s" (without quotes, 5.10 would read as the number 5.1)`, key, val)), true
 		}
 		if !codeRE.MatchString(val) {
-			return []Problem{at(v, fmt.Sprintf("%s %q is not a code number", key, val), `e.g. "5.8"`)}
+			return diag.At(file, v, fmt.Sprintf("%s %q is not a code number", key, val), `e.g. "5.8"`), true
 		}
 	case mdText:
 		if line, col, tag := markdown.RawHTML(v.Value); tag != "" {
-			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
-			return []Problem{{File: file, Line: l, Col: c, Msg: fmt.Sprintf("raw HTML %s in %s", tag, key),
-				Hint: "write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page"}}
+			return inText(line, col, fmt.Sprintf("raw HTML %s in %s", tag, key),
+				"write Markdown instead: **bold**, [link text](page.md), lists with -; HTML is left out of the page")
 		}
 		if line, col, msg, hint := markdown.Attribute(v.Value); msg != "" {
-			l, c := diag.InText(src, k, v, line, chars(v.Value, line, col))
-			return []Problem{{File: file, Line: l, Col: c, Msg: msg + " in " + key, Hint: hint}}
+			return inText(line, col, msg+" in "+key, hint)
 		}
 	}
-	return nil
+	return Problem{}, false
 }
 
 // listOf writes a text as the list the author meant: items split at commas,

@@ -72,7 +72,11 @@ func checkOutputs(root string, pages []page, codes, cases []entry) (map[string]o
 		}
 		here := origin{file: pg.file} // the whole file
 		by := ""
-		if pg.slug != nil {
+		switch {
+		case pg.url != nil:
+			here.line, here.col = pg.url.Line, pg.url.Column
+			by = fmt.Sprintf(" (its url is %q)", pg.url.Value)
+		case pg.slug != nil:
 			here.line, here.col = pg.slug.Line, pg.slug.Column
 			by = fmt.Sprintf(" (its slug is %q)", pg.slug.Value)
 		}
@@ -82,6 +86,9 @@ func checkOutputs(root string, pages []page, codes, cases []entry) (map[string]o
 			continue
 		}
 		hint := "rename one of them, or give one a slug: of its own; two sources for one page would lose one of them"
+		if pg.url != nil {
+			hint = "give the page another url:, or leave url: out (the page's file name is its address); two sources for one page would lose one of them"
+		}
 		if other.file == "" {
 			hint = "rename the page; only search.md, a-z.md and download.md may replace a page the build makes"
 		}
@@ -120,8 +127,19 @@ func (r Result) ScenarioPages(scs []*scenario.Scenario) Problems {
 }
 
 // outputOf returns the file Hugo writes a page to (ugly URLs, lower case), or
-// "" for a section's own page.
+// "" for a section's own page. A url: is the page's whole address: "/x/y.html",
+// or "/x/y/" (its index.html), or "/x/y" (y.html).
 func outputOf(pg page) string {
+	if pg.url != nil {
+		u := strings.TrimPrefix(strings.TrimSpace(pg.url.Value), "/")
+		switch {
+		case u == "" || strings.HasSuffix(u, "/"):
+			u += "index.html"
+		case path.Ext(u) == "":
+			u += ".html"
+		}
+		return urlize(u)
+	}
 	rel := strings.TrimPrefix(pg.file, "content/")
 	dir, base := path.Split(rel)
 	base = strings.TrimSuffix(base, ".md")

@@ -37,14 +37,14 @@ func CheckKeep(site string) error {
 		seen[f.Path] = true
 		switch h, ok := want[f.Path]; {
 		case !ok:
-			problems = append(problems, Problem{keep.Worker, f.Path, "listed for keeping, but not in the site"})
+			problems = append(problems, Problem{Page: keep.Worker, Ref: f.Path, Why: "listed for keeping, but not in the site"})
 		case h != f.Hash:
-			problems = append(problems, Problem{keep.Worker, f.Path, "listed with hash " + f.Hash + ", but the file's is " + h})
+			problems = append(problems, Problem{Page: keep.Worker, Ref: f.Path, Why: "listed with hash " + f.Hash + ", but the file's is " + h})
 		}
 	}
 	for _, f := range there.Files {
 		if !seen[f.Path] {
-			problems = append(problems, Problem{keep.Worker, f.Path, "in the site, but not listed for keeping"})
+			problems = append(problems, Problem{Page: keep.Worker, Ref: f.Path, Why: "in the site, but not listed for keeping"})
 		}
 	}
 	if len(problems) > 0 {
@@ -86,7 +86,7 @@ func CheckScripts(site string) error {
 			return err
 		}
 		for _, m := range uniq(network.FindAllString(string(b), -1)) {
-			problems = append(problems, Problem{rel, m, "a pack script may not reach the network (only the service worker, sw.js, fetches)"})
+			problems = append(problems, Problem{Page: rel, Ref: m, Why: "a pack script may not reach the network (only the service worker, sw.js, fetches)"})
 		}
 	}
 	if len(problems) > 0 {

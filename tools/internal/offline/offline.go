@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/linkpolicy"
 	"github.com/guidepack/guidepack/tools/internal/parallel"
@@ -24,6 +25,9 @@ type Problem struct {
 	Page string // slash path relative to the site root
 	Ref  string
 	Why  string
+	// Near is what the reference may have meant: the nearest id on its
+	// target page, or the nearest file beside the one it names; or "".
+	Near string
 }
 
 func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Ref, p.Why) }
@@ -161,7 +165,7 @@ func CheckFiles(all []string, scanned []File) (Report, error) {
 		s := scanned[i]
 		for _, r := range s.refs {
 			if why := site.checkRef(s.rel, r); why != "" {
-				found[i] = append(found[i], Problem{Page: s.rel, Ref: r.url, Why: why})
+				found[i] = append(found[i], Problem{Page: s.rel, Ref: r.url, Why: why, Near: site.nearest(s.rel, r.url)})
 			}
 		}
 	})
@@ -190,23 +194,66 @@ func (site tree) checkRef(page string, r ref) string {
 	if u == "" {
 		return ""
 	}
-	scheme, _ := linkpolicy.Scheme(u)
-	switch linkpolicy.Classify(u) {
+	if c := linkpolicy.Classify(u); c != linkpolicy.Relative && c != linkpolicy.Fragment {
+		return schemeProblem(u, c, r.kind)
+	}
+	target, frag, _ := strings.Cut(u, "#")
+	target, _, _ = strings.Cut(target, "?")
+	targetRel := page
+	if target != "" {
+		var why string
+		if targetRel, why = site.file(page, target); why != "" {
+			return why
+		}
+	}
+	if frag != "" && strings.HasSuffix(targetRel, ".html") && !site.ids[targetRel][unescape(frag)] {
+		return fmt.Sprintf("no element with id %q on %s", unescape(frag), targetRel)
+	}
+	return ""
+}
+
+// folderWhy is why a reference to a folder breaks the pack.
+const folderWhy = "names a folder: link to the file (e.g. index.html), since file:// shows no index"
+
+// file returns the site file that target (a relative reference's path, found
+// in page) names, or why it names none.
+func (site tree) file(page, target string) (rel, why string) {
+	if strings.HasSuffix(target, "/") {
+		return "", folderWhy
+	}
+	rel = path.Clean(path.Join(path.Dir(page), unescape(target)))
+	switch {
+	case rel == ".." || strings.HasPrefix(rel, "../"):
+		return "", "points outside the pack"
+	case site.dirs[rel]:
+		return "", folderWhy
+	case !site.files[rel]:
+		return "", "no such file in the pack"
+	}
+	return rel, ""
+}
+
+// schemeProblem returns why u, a reference that is not relative (class c,
+// of kind k), breaks the offline pack, or "" for a link the reader may follow.
+func schemeProblem(u string, c linkpolicy.Kind, k kind) string {
+	const network = "loads from the network: an offline pack must hold every file it needs"
+	switch c {
 	case linkpolicy.OtherScheme:
+		scheme, _ := linkpolicy.Scheme(u)
 		switch {
 		case scheme == "javascript":
 			return "javascript: URLs are not allowed"
-		case scheme == "data" && r.kind == load:
+		case scheme == "data" && k == load:
 			return ""
 		case scheme == "data":
 			return "data: URLs are not allowed in links"
-		case r.kind == load:
-			return "loads from the network: an offline pack must hold every file it needs"
+		case k == load:
+			return network
 		}
 		return "unsupported URL scheme"
 	case linkpolicy.External:
-		if r.kind == load {
-			return "loads from the network: an offline pack must hold every file it needs"
+		if k == load {
+			return network
 		}
 		return "" // a link the reader may follow when online; nothing loads by itself
 	case linkpolicy.ProtocolRelative:
@@ -214,28 +261,38 @@ func (site tree) checkRef(page string, r ref) string {
 	case linkpolicy.RootRelative:
 		return "root-relative: breaks under file:// and under a sub-folder; make it relative"
 	}
-	target, frag, _ := strings.Cut(u, "#")
+	return ""
+}
+
+// nearest returns what u, a reference on page that checkRef refused, may have
+// meant: the nearest id on its target page, or the nearest file in the folder
+// of the file it names (as it would be written on page); or "".
+func (site tree) nearest(page, u string) string {
+	target, frag, _ := strings.Cut(strings.TrimSpace(u), "#")
 	target, _, _ = strings.Cut(target, "?")
 	targetRel := page
 	if target != "" {
-		if strings.HasSuffix(target, "/") {
-			return "names a folder: link to the file (e.g. index.html), since file:// shows no index"
-		}
 		targetRel = path.Clean(path.Join(path.Dir(page), unescape(target)))
-		if targetRel == ".." || strings.HasPrefix(targetRel, "../") {
-			return "points outside the pack"
+	}
+	if site.files[targetRel] {
+		if frag == "" {
+			return ""
 		}
-		switch {
-		case site.dirs[targetRel]:
-			return "names a folder: link to the file (e.g. index.html), since file:// shows no index"
-		case !site.files[targetRel]:
-			return "no such file in the pack"
+		ids := make([]string, 0, len(site.ids[targetRel]))
+		for id := range site.ids[targetRel] {
+			ids = append(ids, id)
+		}
+		return diag.Nearest(unescape(frag), ids)
+	}
+	dir, base := path.Split(targetRel)
+	var names []string
+	for f := range site.files {
+		if d, b := path.Split(f); d == dir {
+			names = append(names, b)
 		}
 	}
-	if frag != "" && strings.HasSuffix(targetRel, ".html") {
-		if !site.ids[targetRel][unescape(frag)] {
-			return fmt.Sprintf("no element with id %q on %s", unescape(frag), targetRel)
-		}
+	if n := diag.Nearest(base, names); n != "" {
+		return strings.TrimSuffix(target, path.Base(target)) + n
 	}
 	return ""
 }

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
@@ -245,12 +244,11 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 			var le *linkError
 			switch {
 			case errors.As(err, &le):
-				line, col, ok := at.Find("](" + le.dest)
-				if ok {
-					col += 2 // at the link's destination, which is what is wrong
-				} else {
-					line, col = at.In(lineCol(src, le.offset))
+				off := le.offset
+				if i := strings.Index(src[off:], "]("+le.dest); i >= 0 {
+					off += i + 2 // at the link's destination, which is what is wrong
 				}
+				line, col := at.At(off)
 				ps = append(ps, diag.Problem{File: s.File, Line: line, Col: col, Msg: le.msg, Hint: le.hint, Source: at.Source(line)})
 			case err != nil:
 				ps = append(ps, diag.Problem{File: s.File, Line: st.Line, Col: st.Col, Msg: err.Error()})
@@ -391,10 +389,3 @@ const pageAdapter = `{{- /* Written by guidepack: a page per compiled scenario (
   ) }}
 {{- end }}
 `
-
-// lineCol returns the line (from 0) and column (from 1) of a byte offset in src.
-func lineCol(src string, offset int) (int, int) {
-	offset = min(max(offset, 0), len(src))
-	before := src[:offset]
-	return strings.Count(before, "\n"), utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-}

@@ -11,57 +11,13 @@ import (
 // links checks the paths through a scenario: every next names a step; every
 // step can be reached from the start; an ending can be reached from every step.
 func (r *reader) links(s *Scenario, nodes map[string]*stepNode) {
-	var ids []string
+	ids := make([]string, 0, len(nodes))
 	for id := range nodes {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	bad := false
-	checkID := func(at *yaml.Node, id, what string) {
-		if id == "" {
-			return
-		}
-		if _, ok := nodes[id]; !ok {
-			bad = true
-			hint := "the steps are " + joinQuoted(ids)
-			if n := diag.Nearest(id, ids); n != "" {
-				hint = fmt.Sprintf("did you mean %q?", n)
-			}
-			r.add(at, fmt.Sprintf("%s leads to %q, but there is no step with that id", what, id), hint)
-		}
-	}
-	for _, st := range s.Steps {
-		n := nodes[st.ID]
-		if n == nil {
-			continue
-		}
-		if st.Kind == Situation {
-			if cs := n.fields["choices"]; cs != nil && cs.Kind == yaml.SequenceNode {
-				for i, c := range st.Choices {
-					if i < len(cs.Content) {
-						if nx := keyNodes(cs.Content[i]); nx["next"] != nil {
-							checkID(valueOf(cs.Content[i], "next"), c.Next, fmt.Sprintf("choice %c of step %q", 'A'+i, st.ID))
-						}
-					}
-				}
-			}
-		} else if st.Next != "" {
-			checkID(n.fields["next"], st.Next, fmt.Sprintf("step %q", st.ID))
-		}
-	}
-	if start, ok := nodes[s.Start]; !ok || start == nil {
-		at := s.startAt
-		if at == nil {
-			at = nodes[s.Steps[0].ID].nodeOr()
-		}
-		hint := "set start: to the id of the first step"
-		if n := diag.Nearest(s.Start, ids); n != "" {
-			hint = fmt.Sprintf("did you mean %q?", n)
-		}
-		r.add(at, fmt.Sprintf("the scenario starts at %q, but there is no step with that id", s.Start), hint)
-		return
-	}
-	if bad {
+	bad := r.nexts(s, nodes, ids)
+	if !r.startFound(s, nodes, ids) || bad {
 		return // the paths below would only repeat the broken links
 	}
 	// Reachable from the start, and an ending reachable from every step (the
@@ -79,6 +35,60 @@ func (r *reader) links(s *Scenario, nodes map[string]*stepNode) {
 				"the steps after it go round in a loop: let one choice lead on towards an ending")
 		}
 	}
+}
+
+// nexts reports each next: (of a step or a choice) that names no step, and
+// whether there was one. ids are the steps' ids, sorted.
+func (r *reader) nexts(s *Scenario, nodes map[string]*stepNode, ids []string) (bad bool) {
+	check := func(at *yaml.Node, id, what string) {
+		if _, ok := nodes[id]; ok || id == "" {
+			return
+		}
+		bad = true
+		r.add(at, fmt.Sprintf("%s leads to %q, but there is no step with that id", what, id), nearestStep(id, ids, "the steps are "+joinQuoted(ids)))
+	}
+	for _, st := range s.Steps {
+		n := nodes[st.ID]
+		switch {
+		case n == nil:
+		case st.Kind == Situation:
+			cs := n.fields["choices"]
+			if cs == nil || cs.Kind != yaml.SequenceNode {
+				continue
+			}
+			for i, c := range st.Choices {
+				if i < len(cs.Content) && keyNodes(cs.Content[i])["next"] != nil {
+					check(valueOf(cs.Content[i], "next"), c.Next, fmt.Sprintf("choice %c of step %q", 'A'+i, st.ID))
+				}
+			}
+		case st.Next != "":
+			check(n.fields["next"], st.Next, fmt.Sprintf("step %q", st.ID))
+		}
+	}
+	return bad
+}
+
+// startFound reports a start: that names no step, and says whether it names one.
+func (r *reader) startFound(s *Scenario, nodes map[string]*stepNode, ids []string) bool {
+	if start, ok := nodes[s.Start]; ok && start != nil {
+		return true
+	}
+	at := s.startAt
+	if at == nil {
+		at = nodes[s.Steps[0].ID].nodeOr()
+	}
+	r.add(at, fmt.Sprintf("the scenario starts at %q, but there is no step with that id", s.Start),
+		nearestStep(s.Start, ids, "set start: to the id of the first step"))
+	return false
+}
+
+// nearestStep is the hint for an id that names no step: the nearest id, or
+// otherwise.
+func nearestStep(id string, ids []string, otherwise string) string {
+	if n := diag.Nearest(id, ids); n != "" {
+		return fmt.Sprintf("did you mean %q?", n)
+	}
+	return otherwise
 }
 
 func (n *stepNode) nodeOr() *yaml.Node {

@@ -458,10 +458,9 @@ func (r *reader) plain(n *yaml.Node, key string) string {
 // md reads Markdown text, which must hold no raw HTML, and where it is.
 func (r *reader) md(k, n *yaml.Node, key string) (string, Where) {
 	s := r.text(n, key)
-	at := Where{File: r.file, Line: n.Line, Col: n.Column, keyCol: k.Column, style: n.Style, src: r.src}
+	at := Where{File: r.file, Line: n.Line, Col: n.Column, key: k, value: n, src: r.src}
 	if s != "" {
-		// The value was trimmed: count the lines trimmed off its start.
-		at.lead = strings.Count(n.Value[:strings.Index(n.Value, s[:1])], "\n")
+		at.trim = strings.Index(n.Value, s) // the value was trimmed
 	}
 	if i := strings.Index(s, "{{"); i >= 0 && i+2 < len(s) && (s[i+2] == '<' || s[i+2] == '%') {
 		line := strings.Count(s[:i], "\n")

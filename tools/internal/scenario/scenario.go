@@ -5,9 +5,6 @@
 package scenario
 
 import (
-	"bytes"
-	"unicode/utf8"
-
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/review"
 	"go.yaml.in/yaml/v3"
@@ -89,51 +86,30 @@ type Where struct {
 	File      string
 	Line, Col int // where the value starts
 
-	keyCol, lead int // its key's column; blank lines before the text
-	style        yaml.Style
-	src          []byte // the whole file
+	key, value *yaml.Node // the parser's nodes: where the text is and how it is written
+	trim       int        // the bytes trimmed off the start of the value
+	src        []byte     // the whole file
 }
 
-// Find returns the line and column of the first s written at or after the
-// text's start in the file, or false. A mistake found in the text as parsed
-// (where YAML has folded lines and undone escapes) is best located by what the
-// author wrote.
-func (w Where) Find(s string) (int, int, bool) {
-	if w.Line == 0 || s == "" {
-		return 0, 0, false
+// At returns the file's line and column of byte offset i in the text (as
+// trimmed), found from the parser's nodes (diag.ValueAt).
+func (w Where) At(i int) (int, int) {
+	if w.value == nil {
+		return 0, 0
 	}
-	off := 0
-	for line := 1; line < w.Line; line++ {
-		i := bytes.IndexByte(w.src[off:], '\n')
-		if i < 0 {
-			return 0, 0, false
-		}
-		off += i + 1
-	}
-	off += w.Col - 1
-	if off > len(w.src) {
-		return 0, 0, false
-	}
-	i := bytes.Index(w.src[off:], []byte(s))
-	if i < 0 {
-		return 0, 0, false
-	}
-	before := w.src[:off+i]
-	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1, true
+	return diag.ValueAt(w.src, w.key, w.value, w.trim+i)
 }
 
 // Source returns line n (from 1) of the file the text is in, to quote.
 func (w Where) Source(n int) string { return diag.LineOf(w.src, n) }
 
 // In returns the file's line and column of a place in the text (line from 0,
-// column from 1, counted in the text as trimmed).
+// column from 1 in characters, counted in the text as trimmed).
 func (w Where) In(line, col int) (int, int) {
-	if w.Line == 0 {
+	if w.value == nil {
 		return 0, 0
 	}
-	k := &yaml.Node{Column: w.keyCol}
-	v := &yaml.Node{Line: w.Line, Column: w.Col, Style: w.style}
-	return diag.InText(w.src, k, v, line+w.lead, col)
+	return w.At(diag.Offset(w.value.Value[w.trim:], line, col))
 }
 
 // At returns where the scenario's id is given (1, 1 when it is not).

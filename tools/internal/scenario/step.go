@@ -13,21 +13,7 @@ import (
 // and ending that it has.
 func (r *reader) step(n *stepNode) *Step {
 	st := &Step{Line: n.node.Line, Col: n.node.Column, Version: n.version}
-	f := map[string]*yaml.Node{}
-	meant := map[string]bool{}
-	r.meant[n.node] = meant
-	for k, v := range n.fields {
-		if !contains(stepFields, k) {
-			hint := "the fields of a step are " + strings.Join(stepFields, ", ")
-			if near := diag.Nearest(k, stepFields); near != "" {
-				hint = fmt.Sprintf("did you mean %q? ", near) + hint
-				meant[near] = true
-			}
-			r.add(n.keys[k], fmt.Sprintf("unknown field %q", k), hint)
-			continue
-		}
-		f[k] = v
-	}
+	f, meant := r.stepFields(n)
 	if id, ok := f["id"]; ok {
 		st.ID = r.slug(id, "id")
 	} else {
@@ -36,43 +22,12 @@ func (r *reader) step(n *stepNode) *Step {
 	if t, ok := f["title"]; ok {
 		st.Title = r.plain(t, "title")
 	}
-	var kinds []string
-	for _, k := range kindKeys {
-		if _, ok := f[k]; ok {
-			kinds = append(kinds, k)
-		}
-	}
-	switch len(kinds) {
-	case 0:
-		if !meant[Situation] && !meant[Question] && !meant[Reflection] && !meant[Ending] {
-			r.add(n.node, fmt.Sprintf("step %q has no text", st.ID), "give it one of situation:, question:, reflection: or ending:")
-		}
+	st.Kind = r.kind(n, f, meant, st.ID)
+	if st.Kind == "" {
 		return st
-	case 1:
-	default:
-		// Point at whichever of the two comes second in the file.
-		second := n.keys[kinds[1]]
-		if k := n.keys[kinds[0]]; k.Line > second.Line {
-			second = k
-		}
-		r.add(second, fmt.Sprintf("step %q has both %s and %s", st.ID, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
 	}
-	st.Kind = kinds[0]
 	st.Text, st.TextAt = r.md(n.keys[st.Kind], f[st.Kind], st.Kind)
-
-	// Which fields belong to which kind.
-	allowed := map[string][]string{
-		Situation:  {"choices"},
-		Question:   {"options", "multiple", "next"},
-		Reflection: {"next"},
-		Ending:     {"result", "points", "codes"},
-	}
-	for _, k := range []string{"choices", "options", "multiple", "next", "result", "points", "codes"} {
-		if _, ok := f[k]; ok && !contains(allowed[st.Kind], k) {
-			r.add(n.keys[k], fmt.Sprintf("a %s step has no %s", st.Kind, k), fmt.Sprintf("a %s step has %s", st.Kind, strings.Join(allowed[st.Kind], ", ")))
-			delete(f, k)
-		}
-	}
+	r.onlyTheKinds(n, f, st.Kind)
 	switch st.Kind {
 	case Situation:
 		st.Choices = r.choices(n, f["choices"], st.ID)
@@ -85,24 +40,94 @@ func (r *reader) step(n *stepNode) *Step {
 	case Reflection:
 		st.Next = r.next(n, f["next"], st.ID)
 	case Ending:
-		if res, ok := f["result"]; ok {
-			st.Result = r.oneOf(res, "result", Judgements)
-		}
-		if p, ok := f["points"]; ok {
-			if p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
-				r.add(p, "points must be a list of key points", "write each point on its own line starting with a dash")
-			} else {
-				for _, pn := range p.Content {
-					p, at := r.md(n.keys["points"], pn, "a key point")
-					st.Points, st.PointsAt = append(st.Points, p), append(st.PointsAt, at)
-				}
-			}
-		}
-		if c, ok := f["codes"]; ok {
-			st.Codes = r.codeList(c)
-		}
+		r.ending(n, f, st)
 	}
 	return st
+}
+
+// stepFields returns a step's known fields, reporting the others, and the
+// fields its unknown ones were meant to be (nearest by spelling).
+func (r *reader) stepFields(n *stepNode) (f map[string]*yaml.Node, meant map[string]bool) {
+	f, meant = map[string]*yaml.Node{}, map[string]bool{}
+	r.meant[n.node] = meant
+	for k, v := range n.fields {
+		if contains(stepFields, k) {
+			f[k] = v
+			continue
+		}
+		hint := "the fields of a step are " + strings.Join(stepFields, ", ")
+		if near := diag.Nearest(k, stepFields); near != "" {
+			hint = fmt.Sprintf("did you mean %q? ", near) + hint
+			meant[near] = true
+		}
+		r.add(n.keys[k], fmt.Sprintf("unknown field %q", k), hint)
+	}
+	return f, meant
+}
+
+// kind returns the step's kind: the one of situation, question, reflection and
+// ending it has (the first, when it has two: reported), or "" for none.
+func (r *reader) kind(n *stepNode, f map[string]*yaml.Node, meant map[string]bool, id string) string {
+	var kinds []string
+	for _, k := range kindKeys {
+		if _, ok := f[k]; ok {
+			kinds = append(kinds, k)
+		}
+	}
+	switch len(kinds) {
+	case 0:
+		if !meant[Situation] && !meant[Question] && !meant[Reflection] && !meant[Ending] {
+			r.add(n.node, fmt.Sprintf("step %q has no text", id), "give it one of situation:, question:, reflection: or ending:")
+		}
+		return ""
+	case 1:
+	default:
+		// Point at whichever of the two comes second in the file.
+		second := n.keys[kinds[1]]
+		if k := n.keys[kinds[0]]; k.Line > second.Line {
+			second = k
+		}
+		r.add(second, fmt.Sprintf("step %q has both %s and %s", id, kinds[0], kinds[1]), "a step is one kind: split it into two steps")
+	}
+	return kinds[0]
+}
+
+// kindFields are the fields that belong to each kind of step.
+var kindFields = map[string][]string{
+	Situation:  {"choices"},
+	Question:   {"options", "multiple", "next"},
+	Reflection: {"next"},
+	Ending:     {"result", "points", "codes"},
+}
+
+// onlyTheKinds reports, and drops from f, the fields of other kinds of step.
+func (r *reader) onlyTheKinds(n *stepNode, f map[string]*yaml.Node, kind string) {
+	for _, k := range []string{"choices", "options", "multiple", "next", "result", "points", "codes"} {
+		if _, ok := f[k]; ok && !contains(kindFields[kind], k) {
+			r.add(n.keys[k], fmt.Sprintf("a %s step has no %s", kind, k), fmt.Sprintf("a %s step has %s", kind, strings.Join(kindFields[kind], ", ")))
+			delete(f, k)
+		}
+	}
+}
+
+// ending reads an ending's result, key points and codes.
+func (r *reader) ending(n *stepNode, f map[string]*yaml.Node, st *Step) {
+	if res, ok := f["result"]; ok {
+		st.Result = r.oneOf(res, "result", Judgements)
+	}
+	if p, ok := f["points"]; ok {
+		if p.Kind != yaml.SequenceNode || len(p.Content) == 0 {
+			r.add(p, "points must be a list of key points", "write each point on its own line starting with a dash")
+		} else {
+			for _, pn := range p.Content {
+				p, at := r.md(n.keys["points"], pn, "a key point")
+				st.Points, st.PointsAt = append(st.Points, p), append(st.PointsAt, at)
+			}
+		}
+	}
+	if c, ok := f["codes"]; ok {
+		st.Codes = r.codeList(c)
+	}
 }
 
 func (r *reader) next(n *stepNode, v *yaml.Node, id string) string {

@@ -3,16 +3,14 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/gohugoio/hugo/commands"
-	"github.com/gohugoio/hugo/common/herrors"
 )
 
 // hugoMu serialises Hugo runs: Hugo's command layer keeps some global state
@@ -33,12 +31,17 @@ func Build(root, dest string, extra ...string) error {
 		"--noBuildLock",
 	}
 	args = append(args, extra...)
-	return Hugo(args...)
+	return hugo(root, args)
 }
 
 // Hugo runs the embedded Hugo with args, as `hugo args...` would, capturing what
 // it logs. Log lines at warning level or above make it fail.
-func Hugo(args ...string) error {
+func Hugo(args ...string) error { return hugo(".", args) }
+
+// hugo runs Hugo on the project at root. It fails with diag.Problems: the
+// author mistakes the layouts report (layouts/_partials/problem.html), Hugo's
+// positioned errors, and any other line Hugo logged.
+func hugo(root string, args []string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	var log bytes.Buffer
@@ -50,38 +53,12 @@ func Hugo(args ...string) error {
 	if err != nil {
 		// Hugo logs template errors (errorf) and returns only their count: the
 		// log holds what the author needs to see.
-		var msgs []string
-		for _, line := range strings.Split(log.String(), "\n") {
-			if line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "ERROR")); line != "" {
-				msgs = append(msgs, line)
-			}
-		}
-		for _, e := range herrors.Errors(err) {
-			if s := e.Error(); !strings.Contains(s, "logged ") || len(msgs) == 0 {
-				msgs = append(msgs, s)
-			}
-		}
-		return fmt.Errorf("%s", tidy(strings.Join(msgs, "\n")))
+		return problems(root, log.String(), err)
 	}
 	if s := strings.TrimSpace(log.String()); s != "" {
-		return fmt.Errorf("hugo: %s", s)
+		return problems(root, s, nil)
 	}
 	return nil
-}
-
-// located finds a quoted "file:line:col" that Hugo puts after its own wrapping.
-var located = regexp.MustCompile(`^.*?"([^"\n]+:\d+:\d+)": (?:"[^"\n]+:\d+:\d+": )?(?:execute of template failed: (?:template: [^\n]*?: )?)?`)
-
-// tidy strips Hugo's wrapping ("error building site: render: ... failed:") so each
-// line starts with the author's file:line:col.
-func tidy(msg string) string {
-	lines := strings.Split(msg, "\n")
-	for i, l := range lines {
-		l = strings.TrimPrefix(l, "error building site: ")
-		l = located.ReplaceAllString(l, "$1: ")
-		lines[i] = l
-	}
-	return strings.Join(lines, "\n")
 }
 
 // capture redirects *f (os.Stderr, where Hugo logs, or os.Stdout) into w until
@@ -104,9 +81,29 @@ func capture(f **os.File, w io.Writer) (restore func()) {
 }
 
 // Serve runs Hugo's live-reload development server on the project at root. It
-// blocks until the server stops; Hugo logs to the terminal as usual.
-func Serve(root string, extra ...string) error {
+// blocks until the server stops. Each line Hugo prints (its log and its
+// progress) goes to log, which shows it or keeps it (a problem the layouts
+// logged as data).
+func Serve(root string, log func(line string), extra ...string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
+	restoreErr := capture(&os.Stderr, lineWriter(log))
+	restoreOut := capture(&os.Stdout, lineWriter(log))
+	defer restoreOut()
+	defer restoreErr()
 	return commands.Execute(append([]string{"server", "--source", root, "--noBuildLock", "--renderToMemory"}, extra...))
+}
+
+// lineWriter calls f with each whole line written to it.
+func lineWriter(f func(string)) io.Writer {
+	r, w := io.Pipe()
+	go func() {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			f(sc.Text())
+		}
+		io.Copy(io.Discard, r)
+	}()
+	return w
 }

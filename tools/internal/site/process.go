@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/procmem"
 )
 
@@ -37,7 +38,7 @@ const ChildCommand = "_hugo-build"
 // in bytes: their sum sampled every 20 ms, and never less than the child's own
 // peak plus what this process held when it started the child.
 func BuildProcess(exe, root, dest string, budget int64, inherit ...*os.File) (peak int64, err error) {
-	var stderr bytes.Buffer
+	var stdout, stderr bytes.Buffer
 	lifeline, keep, err := os.Pipe()
 	if err != nil {
 		return 0, err
@@ -47,7 +48,7 @@ func BuildProcess(exe, root, dest string, budget int64, inherit ...*os.File) (pe
 		Path:   exe,
 		Args:   []string{"guidepack", ChildCommand, root, dest},
 		Stdin:  lifeline,
-		Stdout: io.Discard,
+		Stdout: &stdout, // problems, as JSON lines (WriteProblems)
 		Stderr: &stderr,
 	}
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && budget > 0 {
@@ -85,6 +86,12 @@ func BuildProcess(exe, root, dest string, budget int64, inherit ...*os.File) (pe
 	peak = max(peak, self+procmem.PeakOf(cmd.ProcessState))
 	var exit *exec.ExitError
 	switch {
+	case errors.As(err, &exit) && exit.ExitCode() == 1 && stdout.Len() > 0:
+		ps, rerr := ReadProblems(&stdout)
+		if rerr != nil {
+			return peak, fmt.Errorf("%v\n%s", rerr, stderr.String())
+		}
+		return peak, ps
 	case errors.As(err, &exit) && exit.ExitCode() == 1 && stderr.Len() > 0:
 		return peak, errors.New(strings.TrimRight(stderr.String(), "\n"))
 	case err != nil:
@@ -94,7 +101,8 @@ func BuildProcess(exe, root, dest string, budget int64, inherit ...*os.File) (pe
 }
 
 // ChildMain is the child's side of BuildProcess: it builds and, on failure,
-// writes the error as Build returned it to stderr and exits 1. It exits 3 as
+// writes the problems Build returned to stdout as JSON lines (any other error
+// as text to stderr) and exits 1. It exits 3 as
 // soon as its stdin closes (the parent has ended).
 func ChildMain(args []string) {
 	if len(args) != 2 {
@@ -108,7 +116,10 @@ func ChildMain(args []string) {
 		os.Exit(3)
 	}()
 	if err := Build(args[0], args[1]); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		var ps diag.Problems
+		if !errors.As(err, &ps) || WriteProblems(os.Stdout, ps) != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
 		os.Exit(1)
 	}
 	os.Exit(0)
