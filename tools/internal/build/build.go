@@ -368,7 +368,7 @@ func WriteBuiltinPages(root string) error {
 			}
 			continue
 		}
-		if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+		if err := writeIfChanged(p, []byte(page)); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	qt "github.com/frankban/quicktest"
 	"github.com/guidepack/guidepack/tools/internal/build"
@@ -275,4 +276,36 @@ func TestHugoProblemsAreTyped(t *testing.T) {
 	qt.Assert(t, p.Msg, qt.Equals, `link "privacy.md#talking": no heading with the id "talking" on guidance/privacy.md`)
 	qt.Assert(t, p.Source, qt.Equals, "See [the next page](privacy.md) and [its heading](privacy.md#talking).")
 	qt.Assert(t, p.Hint, qt.Contains, `did you mean "talking-about-work"?`)
+}
+
+// Prepare, as serve runs it on every save, leaves the generated files it would
+// write the same alone: serve's Hugo reads a newer file as a change and renders
+// every page that uses it again (guidepack.json: every page).
+func TestPrepareLeavesUnchangedFilesAlone(t *testing.T) {
+	t.Parallel()
+	s := sitetest.Build(t, miniPack)
+	_, err := build.Prepare(s.Root)
+	qt.Assert(t, err, qt.IsNil)
+	gen := build.GenDir(s.Root)
+	times := map[string]time.Time{}
+	filepath.WalkDir(gen, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			fi, _ := d.Info()
+			times[p] = fi.ModTime()
+		}
+		return nil
+	})
+	qt.Assert(t, times[filepath.Join(gen, "data", "guidepack.json")].IsZero(), qt.IsFalse)
+	// Far enough back that any write would show.
+	old := time.Now().Add(-time.Hour)
+	for p := range times {
+		qt.Assert(t, os.Chtimes(p, old, old), qt.IsNil)
+	}
+	_, err = build.Prepare(s.Root)
+	qt.Assert(t, err, qt.IsNil)
+	for p := range times {
+		fi, err := os.Stat(p)
+		qt.Assert(t, err, qt.IsNil)
+		qt.Check(t, fi.ModTime().Equal(old), qt.IsTrue, qt.Commentf("%s was written again, unchanged", p))
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -104,7 +103,9 @@ func writePackData(root string, p Pack, entries []review.Entry, changes []lint.C
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(GenDir(root), "data", packDataFile), b, 0o644)
+	// Unchanged, it is left alone: serve's Hugo would otherwise read every
+	// page's data as changed and render the whole pack again on each save.
+	return writeIfChanged(filepath.Join(GenDir(root), "data", packDataFile), b)
 }
 
 // changesSince is what readme.txt says changed in this version.

@@ -135,7 +135,7 @@ func writeEmptyData(root string) error {
 			}
 			continue
 		}
-		if err := os.WriteFile(p, []byte("[]\n"), 0o644); err != nil {
+		if err := writeIfChanged(p, []byte("[]\n")); err != nil {
 			return err
 		}
 	}
