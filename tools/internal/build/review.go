@@ -2,7 +2,6 @@ package build
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -136,15 +135,9 @@ func ReviewList(root string) (Pack, []review.Entry, error) {
 	}
 	res, lintErr := lint.Project(root)
 	scs, scErr := scenario.Load(root, res.Codes)
-	var all diag.Problems
-	for _, err := range []error{lintErr, scErr} {
-		var ps diag.Problems
-		switch {
-		case errors.As(err, &ps):
-			all = append(all, ps...)
-		case err != nil:
-			return p, nil, err
-		}
+	all, err := diag.Gather(lintErr, scErr)
+	if err != nil {
+		return p, nil, err
 	}
 	if err := all.Err(); err != nil {
 		return p, nil, err

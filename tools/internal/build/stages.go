@@ -64,15 +64,11 @@ func Prepare(root string) (Prepared, error) {
 	} else {
 		warnings = overdue
 	}
-	for _, err := range []error{lintErr, scErr} {
-		var ps diag.Problems
-		switch {
-		case errors.As(err, &ps):
-			all = append(all, ps...)
-		case err != nil:
-			return Prepared{}, err
-		}
+	gathered, err := diag.Gather(lintErr, scErr)
+	if err != nil {
+		return Prepared{}, err
 	}
+	all = append(all, gathered...)
 	if err := all.Err(); err != nil {
 		return Prepared{Loaded: scs}, err
 	}

@@ -4,6 +4,7 @@ package diag
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -152,6 +153,23 @@ func (ps Problems) Err() error {
 	}
 	ps.Sort()
 	return ps
+}
+
+// Gather collects the problems in errs (each nil, Problems or another error),
+// so that stages run one after another report in one run. An error that is
+// not Problems is returned as it is: the run cannot go on.
+func Gather(errs ...error) (Problems, error) {
+	var all Problems
+	for _, err := range errs {
+		var ps Problems
+		switch {
+		case errors.As(err, &ps):
+			all = append(all, ps...)
+		case err != nil:
+			return nil, err
+		}
+	}
+	return all, nil
 }
 
 // Nearest returns the candidate closest to s by edit distance, if it is close

@@ -1,6 +1,8 @@
 package diag_test
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,4 +134,19 @@ func TestInText(t *testing.T) {
 		l, c := diag.InText([]byte(tc.src), m.Content[0], m.Content[1], tc.line, tc.col)
 		qt.Check(t, []int{l, c}, qt.DeepEquals, []int{tc.wantL, tc.wantC}, qt.Commentf(tc.name))
 	}
+}
+
+// Problems from stages run one after another are reported together; an error
+// that is not a problem stops the run as it is.
+func TestGatherKeepsEveryStagesProblems(t *testing.T) {
+	lintErr := diag.Problems{{File: "content/a.md", Line: 3, Col: 1, Msg: "unknown field"}}
+	scErr := fmt.Errorf("scenarios: %w", diag.Problems{{File: "scenarios/b.yaml", Line: 1, Col: 1, Msg: "no steps"}})
+	all, err := diag.Gather(lintErr, nil, scErr)
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, all, qt.HasLen, 2)
+	qt.Check(t, all[1].File, qt.Equals, "scenarios/b.yaml")
+
+	broken := errors.New("config.toml: cannot read")
+	_, err = diag.Gather(lintErr, broken)
+	qt.Check(t, err, qt.Equals, broken)
 }

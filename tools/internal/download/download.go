@@ -7,7 +7,7 @@ package download
 import (
 	"bytes"
 	"fmt"
-	"io"
+	"github.com/guidepack/guidepack/tools/internal/publish"
 	"os"
 	"path/filepath"
 )
@@ -44,7 +44,7 @@ func Link(siteDir, zipPath string, size int64) error {
 	if err := os.Link(zipPath, filepath.Join(siteDir, "download", name)); err == nil {
 		return nil
 	}
-	return copyFile(zipPath, filepath.Join(siteDir, "download", name))
+	return publish.CopyFile(zipPath, filepath.Join(siteDir, "download", name))
 }
 
 // HumanSize prints a byte count as readers expect: "312 KB", "4.2 MB".
@@ -56,21 +56,4 @@ func HumanSize(n int64) string {
 		return fmt.Sprintf("%d KB", (n+512)>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -32,7 +32,10 @@ func (osFS) Rename(from, to string) error { return os.Rename(from, to) }
 func (osFS) RemoveAll(path string) error  { return os.RemoveAll(path) }
 func (osFS) MkdirAll(path string) error   { return os.MkdirAll(path, 0o755) }
 
-func (osFS) CopyFile(from, to string) error {
+func (osFS) CopyFile(from, to string) error { return CopyFile(from, to) }
+
+// CopyFile copies the file from to the file to (created or truncated).
+func CopyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ package sitetest
 import (
 	"archive/zip"
 	"fmt"
+	"github.com/guidepack/guidepack/tools/internal/publish"
 	"io"
 	"io/fs"
 	"os"
@@ -167,14 +168,10 @@ func (s *Site) AssertError(snippets ...string) {
 }
 
 func copyFile(from, to string) error {
-	b, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(to, b, 0o644)
+	return publish.CopyFile(from, to)
 }
 
 // CopyRepo copies the repository's pack (config.toml, content/, data/, scenarios/,
