@@ -156,3 +156,20 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "'", "&#39;", `"`, "&#34;").Replace(s)
 }
+
+// TestPrintPageKeepsEveryCharacter: print/chunk.html rewrites a page's ids with
+// "\x00" standing for the page's anchor. Source files cannot hold that character,
+// but a data file's quoted string can ("\0" in YAML, here in a code block of an
+// answer): the print page must keep it, and still rewrite the page's ids.
+func TestPrintPageKeepsEveryCharacter(t *testing.T) {
+	t.Parallel()
+	pack := strings.Replace(miniPack, "- id: second-question", `- id: odd-question
+  question: What does a NUL look like?
+  answer: "Like this:\n\n`+"```"+`text\nbefore\0after\n`+"```"+`\n"
+- id: second-question`, 1)
+	s := sitetest.Build(t, pack)
+	c := qt.New(t)
+	c.Assert(strings.Count(s.File("faq.html"), "before\x00after"), qt.Equals, 1)
+	c.Assert(strings.Count(s.File("print.html"), "before\x00after"), qt.Equals, 1)
+	s.AssertFile("print.html", `id="faq--odd-question"`, `id="faq--second-question"`, "! beforefaqafter")
+}
