@@ -173,3 +173,31 @@ func TestPrintPageKeepsEveryCharacter(t *testing.T) {
 	c.Assert(strings.Count(s.File("print.html"), "before\x00after"), qt.Equals, 1)
 	s.AssertFile("print.html", `id="faq--odd-question"`, `id="faq--second-question"`, "! beforefaqafter")
 }
+
+// TestPrintCrossReferences: a link to another page of the print page says where
+// to turn ("(see 2)"), with or without a #fragment, every time it appears; a link
+// from a page to itself (by its file or by #fragment alone) and a link out of the
+// print page do not.
+func TestPrintCrossReferences(t *testing.T) {
+	t.Parallel()
+	s := sitetest.Build(t, miniPack+`
+-- content/guidance/self.md --
+---
+title: Self
+weight: 6
+---
+## Here
+
+Back [here](#here), [here again](self.md#here), to [privacy](privacy.md),
+[privacy once more](privacy.md) and [talking](privacy.md#talking-about-work); out to [the notes](../elsewhere/_index.md).
+`)
+	s.AssertFile("guidance/print.html",
+		`href="#guidance/self--here">here</a>,`,
+		`href="#guidance/self--here">here again</a>,`,
+		`href="#guidance/privacy">privacy</a><span class="gp-xref"> (see 2)</span>,`,
+		`href="#guidance/privacy">privacy once more</a><span class="gp-xref"> (see 2)</span>`,
+		`href="#guidance/privacy--talking-about-work">talking</a><span class="gp-xref"> (see 2)</span>`,
+		`href="#guidance/privacy--talking-about-work">talking about work</a><span class="gp-xref"> (see 2)</span>`,
+		`href="../elsewhere/index.html">the notes</a>.`,
+	)
+}
