@@ -156,3 +156,48 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "'", "&#39;", `"`, "&#34;").Replace(s)
 }
+
+// TestPrintPageKeepsEveryCharacter: print/chunk.html rewrites a page's ids with
+// "\x00" standing for the page's anchor. Source files cannot hold that character,
+// but a data file's quoted string can ("\0" in YAML, here in a code block of an
+// answer): the print page must keep it, and still rewrite the page's ids.
+func TestPrintPageKeepsEveryCharacter(t *testing.T) {
+	t.Parallel()
+	pack := strings.Replace(miniPack, "- id: second-question", `- id: odd-question
+  question: What does a NUL look like?
+  answer: "Like this:\n\n`+"```"+`text\nbefore\0after\n`+"```"+`\n"
+- id: second-question`, 1)
+	s := sitetest.Build(t, pack)
+	c := qt.New(t)
+	c.Assert(strings.Count(s.File("faq.html"), "before\x00after"), qt.Equals, 1)
+	c.Assert(strings.Count(s.File("print.html"), "before\x00after"), qt.Equals, 1)
+	s.AssertFile("print.html", `id="faq--odd-question"`, `id="faq--second-question"`, "! beforefaqafter")
+}
+
+// TestPrintCrossReferences: a link to another page of the print page says where
+// to turn ("(see 2)"), with or without a #fragment, every time it appears; a link
+// from a page to itself (by its file or by #fragment alone) and a link out of the
+// print page do not.
+func TestPrintCrossReferences(t *testing.T) {
+	t.Parallel()
+	s := sitetest.Build(t, miniPack+`
+-- content/guidance/self.md --
+---
+title: Self
+weight: 6
+---
+## Here
+
+Back [here](#here), [here again](self.md#here), to [privacy](privacy.md),
+[privacy once more](privacy.md) and [talking](privacy.md#talking-about-work); out to [the notes](../elsewhere/_index.md).
+`)
+	s.AssertFile("guidance/print.html",
+		`href="#guidance/self--here">here</a>,`,
+		`href="#guidance/self--here">here again</a>,`,
+		`href="#guidance/privacy">privacy</a><span class="gp-xref"> (see 2)</span>,`,
+		`href="#guidance/privacy">privacy once more</a><span class="gp-xref"> (see 2)</span>`,
+		`href="#guidance/privacy--talking-about-work">talking</a><span class="gp-xref"> (see 2)</span>`,
+		`href="#guidance/privacy--talking-about-work">talking about work</a><span class="gp-xref"> (see 2)</span>`,
+		`href="../elsewhere/index.html">the notes</a>.`,
+	)
+}
