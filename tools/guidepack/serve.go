@@ -48,6 +48,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	banner := preview.NewBanner(root, stderr)
 	lastGood := preview.LastGood{}
 	var config string
+	var prepared build.Cache
+	maps := authorMaps{}
 	compile := func() {
 		l := held // the first compile's, taken above; each later one takes its own
 		held = nil
@@ -59,8 +61,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		defer l.Release()
-		prep, err := build.Prepare(root)
-		writeServeMaps(root, prep.Loaded)
+		prep, err := prepared.Prepare(root)
+		maps = writeServeMaps(root, prep.Loaded, maps)
 		ps := build.ConfigProblems(root)
 		var more diag.Problems
 		switch {
@@ -119,21 +121,35 @@ type authorMap struct {
 	SVG      string `json:"svg"`
 }
 
+// authorMaps are the maps drawn, by scenario: build.Cache gives the same
+// *scenario.Scenario again for a file unchanged, whose map is not drawn again.
+type authorMaps map[*scenario.Scenario]authorMap
+
 // writeServeMaps writes the map of every scenario read, sound or not, drawn for
 // authors (quiz.AuthorMap: problem steps and what a variant changes marked), where
-// the preview's scenario-maps.html reads them (site.Data.guidepack_maps).
-func writeServeMaps(root string, scs []*scenario.Scenario) {
+// the preview's scenario-maps.html reads them (site.Data.guidepack_maps). Only
+// the scenarios not in drawn are drawn; it returns the maps of scs.
+func writeServeMaps(root string, scs []*scenario.Scenario, drawn authorMaps) authorMaps {
 	p := filepath.Join(build.GenDir(root), "data", "guidepack_maps.json")
 	maps := make([]authorMap, len(scs))
 	parallel.For(len(scs), func(i int) {
 		s := scs[i]
+		if m, ok := drawn[s]; ok {
+			maps[i] = m
+			return
+		}
 		maps[i] = authorMap{ID: s.ID, Title: s.Title, File: s.File, SVG: quiz.AuthorMap(s).SVG, Problems: s.Paths().Steps()}
 	})
+	now := make(authorMaps, len(scs))
+	for i, s := range scs {
+		now[s] = maps[i]
+	}
 	b, _ := json.Marshal(map[string]any{"maps": maps})
 	if old, err := os.ReadFile(p); err == nil && string(old) == string(b) {
-		return // unchanged: no rebuild for it
+		return now // unchanged: no rebuild for it
 	}
 	os.WriteFile(p, b, 0o644)
+	return now
 }
 
 // watch calls f (debounced) when a file changes in one of dirs (and the folders
