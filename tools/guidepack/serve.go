@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,6 +10,8 @@ import (
 	iofs "io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -48,7 +51,12 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	banner := preview.NewBanner(root, stderr)
 	lastGood := preview.LastGood{}
 	var config string
+	var prepared build.Cache
+	var maps authorMaps
+	var compiling sync.Mutex // a save during a compile waits for it: the cache is for one at a time
 	compile := func() {
+		compiling.Lock()
+		defer compiling.Unlock()
 		l := held // the first compile's, taken above; each later one takes its own
 		held = nil
 		if l == nil {
@@ -59,8 +67,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		defer l.Release()
-		prep, err := build.Prepare(root)
-		writeServeMaps(root, prep.Loaded)
+		prep, err := prepared.Prepare(root)
+		maps = writeServeMaps(root, prep.Loaded, maps)
 		ps := build.ConfigProblems(root)
 		var more diag.Problems
 		switch {
@@ -119,21 +127,55 @@ type authorMap struct {
 	SVG      string `json:"svg"`
 }
 
+// authorMaps are the maps drawn, by scenario (build.Cache gives the same
+// *scenario.Scenario again for a file unchanged, whose map is not drawn
+// again), and the file written of them.
+type authorMaps struct {
+	drawn map[*scenario.Scenario]authorMap
+	order []*scenario.Scenario // as written
+	size  int64                // the file's size and time as written
+	mtime time.Time
+}
+
 // writeServeMaps writes the map of every scenario read, sound or not, drawn for
 // authors (quiz.AuthorMap: problem steps and what a variant changes marked), where
-// the preview's scenario-maps.html reads them (site.Data.guidepack_maps).
-func writeServeMaps(root string, scs []*scenario.Scenario) {
+// the preview's scenario-maps.html reads them (site.Data.guidepack_maps). Only
+// the scenarios last has not drawn are drawn, and the file is left alone when
+// it would not change; it returns what it drew and wrote.
+func writeServeMaps(root string, scs []*scenario.Scenario, last authorMaps) authorMaps {
 	p := filepath.Join(build.GenDir(root), "data", "guidepack_maps.json")
+	if slices.Equal(scs, last.order) {
+		if fi, err := os.Stat(p); err == nil && fi.Size() == last.size && fi.ModTime().Equal(last.mtime) {
+			return last // the same scenarios, drawn and written as they are
+		}
+	}
 	maps := make([]authorMap, len(scs))
 	parallel.For(len(scs), func(i int) {
 		s := scs[i]
+		if m, ok := last.drawn[s]; ok {
+			maps[i] = m
+			return
+		}
 		maps[i] = authorMap{ID: s.ID, Title: s.Title, File: s.File, SVG: quiz.AuthorMap(s).SVG, Problems: s.Paths().Steps()}
 	})
-	b, _ := json.Marshal(map[string]any{"maps": maps})
-	if old, err := os.ReadFile(p); err == nil && string(old) == string(b) {
-		return // unchanged: no rebuild for it
+	now := authorMaps{drawn: make(map[*scenario.Scenario]authorMap, len(scs))}
+	for i, s := range scs {
+		now.drawn[s] = maps[i]
 	}
-	os.WriteFile(p, b, 0o644)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // data for Hugo: SVG as it is, a seventh smaller
+	enc.Encode(map[string]any{"maps": maps})
+	b := buf.Bytes()
+	if old, err := os.ReadFile(p); err != nil || string(old) != string(b) {
+		if os.WriteFile(p, b, 0o644) != nil {
+			return now // not written: written again next time
+		}
+	} // else unchanged: no rebuild for it
+	if fi, err := os.Stat(p); err == nil {
+		now.order, now.size, now.mtime = slices.Clone(scs), fi.Size(), fi.ModTime()
+	}
+	return now
 }
 
 // watch calls f (debounced) when a file changes in one of dirs (and the folders

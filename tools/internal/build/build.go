@@ -223,7 +223,7 @@ func run(o Options) (*Result, error) {
 	zipName := p.Name() + ".zip"
 	stagedZip := filepath.Join(stageDir, zipName)
 	if err := stage("zip", func() error {
-		if err := writeZip(staged, stagedZip, p, prep.Changes, sc.zip); err != nil {
+		if err := writeZip(staged, stagedZip, p, prep.Changes, sc); err != nil {
 			return err
 		}
 		fi, err := os.Stat(stagedZip)
@@ -240,7 +240,7 @@ func run(o Options) (*Result, error) {
 		return nil, err
 	}
 	if err := stage("keep", func() error {
-		made, err := keepPack(root, staged, p)
+		made, err := keepPack(root, staged, p, sc.known)
 		want.add(made...)
 		delete(want.files, keep.Code) // turned into the worker
 		return err
@@ -436,7 +436,9 @@ func hostedOnly(rel string) bool {
 	return strings.HasPrefix(rel, "download/") || rel == "_headers" || keep.HostedOnly(rel)
 }
 
-func writeZip(siteDir, zipPath string, p Pack, changes string, ready map[string]pack.Entry) error {
+// writeZip zips the site, with the pages and stylesheets the scan read and
+// compressed; it tells sc.known the hash of every other file it reads.
+func writeZip(siteDir, zipPath string, p Pack, changes string, sc *scanned) error {
 	f, err := os.Create(zipPath)
 	if err != nil {
 		return err
@@ -446,7 +448,8 @@ func writeZip(siteDir, zipPath string, p Pack, changes string, ready map[string]
 		Extra:  map[string][]byte{"readme.txt": readme(p, changes)},
 		Skip:   hostedOnly,
 		Writer: f,
-		Ready:  ready,
+		Ready:  sc.zip,
+		Read:   sc.known.Read,
 	})
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -34,6 +34,15 @@ func TestNothingMissingIsPublished(t *testing.T) {
 		{"a page lost after the check", "zip", func(root string) error {
 			return os.Remove(filepath.Join(root, ".guidepack", "stage", "site", "guidance", "privacy.html"))
 		}, "the built site lacks 1 file the build expected: guidance/privacy.html"},
+		// keep lists the hashes of the files as the scan and the zip read
+		// them, and reads no file again: one changed after is caught by its
+		// size and time, not listed with a hash that is not its own.
+		{"a page changed after the scan read it", "zip", func(root string) error {
+			return os.WriteFile(filepath.Join(root, ".guidepack", "stage", "site", "guidance", "privacy.html"), []byte("<p>changed</p>"), 0o644)
+		}, "sw.js: cannot list 1 file changed after the build read them: guidance/privacy.html"},
+		{"a search chunk changed after the zip read it", "zip", func(root string) error {
+			return os.WriteFile(filepath.Join(root, ".guidepack", "stage", "site", "search", "t-0.js"), []byte("gpSearch.add({})"), 0o644)
+		}, "sw.js: cannot list 1 file changed after the build read them: search/t-0.js"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sitetest.Build(t, miniPack)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/guidepack/guidepack/tools/internal/htmlpage"
 	"github.com/guidepack/guidepack/tools/internal/idle"
+	"github.com/guidepack/guidepack/tools/internal/keep"
 	"github.com/guidepack/guidepack/tools/internal/memtune"
 	"github.com/guidepack/guidepack/tools/internal/offline"
 	"github.com/guidepack/guidepack/tools/internal/pack"
@@ -25,6 +26,7 @@ type scanned struct {
 	search []search.Page         // every page, in path order
 	check  []offline.File        // every page, then every stylesheet
 	zip    map[string]pack.Entry // each page and stylesheet, compressed for the zip
+	known  *keep.Known           // each page and stylesheet's hash, for keep (the zip adds the rest)
 }
 
 // scanner reads the built site. It can start while Hugo is still writing it
@@ -49,6 +51,7 @@ type scannedFile struct {
 	srch  search.Page
 	check offline.File
 	zip   pack.Entry
+	hash  string // keep.Hash of its bytes
 	err   error
 }
 
@@ -136,6 +139,9 @@ func (s *scanner) scan(rel string) {
 		f.size, f.mtime = fi.Size(), fi.ModTime()
 		b, err = os.ReadFile(name)
 	}
+	if err == nil {
+		f.hash = keep.Hash(b)
+	}
 	switch {
 	case err != nil:
 		f.err = err
@@ -200,7 +206,7 @@ func (s *scanner) finish() (*scanned, error) {
 	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
 	parallel.For(len(todo), func(k int) { s.scan(todo[order[k]]) })
 
-	sc := &scanned{zip: make(map[string]pack.Entry, len(all))}
+	sc := &scanned{zip: make(map[string]pack.Entry, len(all)), known: &keep.Known{}}
 	var sheets []offline.File
 	var errs []error
 	for _, rel := range all {
@@ -210,6 +216,7 @@ func (s *scanner) finish() (*scanned, error) {
 			continue
 		}
 		sc.zip[rel] = f.zip
+		sc.known.Add(keep.File{Path: rel, Hash: f.hash, Size: f.size}, f.mtime)
 		if f.page {
 			sc.search = append(sc.search, f.srch)
 			sc.check = append(sc.check, f.check)

@@ -34,7 +34,20 @@ type Prepared struct {
 // Prepare checks the authored files (data files, front matter, scenarios) and
 // writes what Hugo reads into the generated folder. Both build and serve run it
 // before Hugo.
-func Prepare(root string) (Prepared, error) {
+func Prepare(root string) (Prepared, error) { return new(Cache).Prepare(root) }
+
+// Cache keeps what Prepare found in each page and scenario, and what it compiled
+// of each scenario, for the next Prepare: guidepack serve prepares on every
+// save, and checks and compiles again only the files changed since. The zero
+// Cache is ready; one Prepare at a time.
+type Cache struct {
+	pages     lint.Cache
+	scenarios scenario.Cache
+	compiled  quiz.Cache
+}
+
+// Prepare is the package's Prepare, with what c keeps.
+func (c *Cache) Prepare(root string) (Prepared, error) {
 	if err := WriteBuiltinPages(root); err != nil {
 		return Prepared{}, err
 	}
@@ -49,8 +62,8 @@ func Prepare(root string) (Prepared, error) {
 		return Prepared{}, err
 	}
 	// Report the problems of the data files, pages and scenarios together.
-	res, lintErr := lint.Project(root)
-	scs, scErr := scenario.Load(root, res.Codes)
+	res, lintErr := c.pages.Project(root)
+	scs, scErr := c.scenarios.Load(root, res.Codes)
 	all := res.ScenarioPages(scs)
 	changed := checkChanges(p, res.Changes)
 	quoteFiles(root, changed)
@@ -76,7 +89,7 @@ func Prepare(root string) (Prepared, error) {
 		return Prepared{}, err
 	}
 	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms, Warnings: warnings, Changes: changesSince(res.Changes, p.Params.Version), Loaded: scs},
-		quiz.Compile(root, GenDir(root), scs)
+		c.compiled.Compile(root, GenDir(root), scs)
 }
 
 // indexSearch writes the search index into the built site and returns the

@@ -142,3 +142,49 @@ func TestManifest(t *testing.T) {
 	qt.Assert(t, keep.ShortName("Safeguarding"), qt.Equals, "Safeguarding")
 	qt.Assert(t, keep.ShortName("Extraordinarily long"), qt.Equals, "Extraordinar")
 }
+
+// TestKnownList: the list made from what the build read is the list Walk makes
+// reading every file; it reads no file itself (a hash recorded for a file is
+// the one listed); a file changed since it was read, or never read, fails it.
+func TestKnownList(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"index.html": "<p>home</p>", "a/constructor.html": "x", "assets/site.css": "body{}",
+		"download/pack-1.0.0.zip": "zip", "_headers": "/*", "sw.js": "old", "keep/worker.js": "code",
+		"keep/icon-192.png": "png", "manifest.webmanifest": "{}",
+	})
+	read := func(k *keep.Known, rel string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		fi, err := os.Stat(p)
+		qt.Assert(t, err, qt.IsNil)
+		b, err := os.ReadFile(p)
+		qt.Assert(t, err, qt.IsNil)
+		k.Read(rel, b, fi.ModTime())
+	}
+	k := &keep.Known{}
+	for _, rel := range []string{"index.html", "a/constructor.html", "assets/site.css", "keep/icon-192.png"} {
+		read(k, rel)
+	}
+	k.Wrote("manifest.webmanifest", []byte("{}"))
+	got, err := k.List(dir, "pack", "1.0.0")
+	qt.Assert(t, err, qt.IsNil)
+	want, err := keep.Walk(dir, "pack", "1.0.0")
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, got, qt.DeepEquals, want)
+
+	// A hash recorded for index.html, unlike its bytes: listed as recorded.
+	fi, err := os.Stat(filepath.Join(dir, "index.html"))
+	qt.Assert(t, err, qt.IsNil)
+	k.Add(keep.File{Path: "index.html", Hash: "0123456789abcdef", Size: fi.Size()}, fi.ModTime())
+	got, err = k.List(dir, "pack", "1.0.0")
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, got.Files[2], qt.Equals, keep.File{Path: "index.html", Hash: "0123456789abcdef", Size: fi.Size()})
+
+	read(k, "index.html")
+	write(t, dir, map[string]string{"assets/site.css": "body{color:red}", "late.html": "late"})
+	_, err = k.List(dir, "pack", "1.0.0")
+	qt.Assert(t, err, qt.ErrorMatches, `sw\.js: cannot list 1 file changed after the build read them: assets/site\.css\n(?s).*`)
+	read(k, "assets/site.css")
+	_, err = k.List(dir, "pack", "1.0.0")
+	qt.Assert(t, err, qt.ErrorMatches, `sw\.js: cannot list 1 file that the build did not read: late\.html\n(?s).*`)
+}

@@ -19,14 +19,17 @@ type Pack struct {
 // Write makes a built site keepable on a phone: the web app manifest and its
 // icons, the size of what is kept in download.html, and the worker (sw.js):
 // the list of files and their hashes, then the worker's code, which Hugo built
-// into Code (removed once used). It returns the files it wrote. The caller
-// checks the list against the site (offline.CheckKeep).
-func Write(site string, p Pack) ([]string, error) {
+// into Code (removed once used). It returns the files it wrote. The list's
+// hashes are those k knows (the build's reads of every file): Write reads no
+// file of the site but download.html and Code, and fails if a file has changed
+// since the build read it.
+func Write(site string, p Pack, k *Known) ([]string, error) {
 	code, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(Code)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: the service worker's code is missing: %v\nhint: layouts/_partials/scripts.html builds it from assets/js/sw.js on the home page", Code, err)
 	}
 	write := func(rel string, b []byte) error {
+		k.Wrote(rel, b)
 		return os.WriteFile(filepath.Join(site, filepath.FromSlash(rel)), b, 0o644)
 	}
 	made := []string{Manifest, Worker}
@@ -39,11 +42,21 @@ func Write(site string, p Pack) ([]string, error) {
 		}
 		made = append(made, i.Path)
 	}
-	list, err := Walk(site, p.ID, p.Version)
+	// download.html was changed after the scan read it (download.Link): it is
+	// listed as it is now.
+	page := filepath.Join(site, "download.html")
+	orig, err := os.ReadFile(page)
+	switch {
+	case err == nil:
+		k.Wrote("download.html", orig)
+	case !os.IsNotExist(err): // else a pack without a download page
+		return nil, err
+	}
+	list, err := k.List(site, p.ID, p.Version)
 	if err != nil {
 		return nil, err
 	}
-	if list, err = writeSize(site, list, p.Size); err != nil {
+	if list, err = writeSize(page, orig, list, p.Size); err != nil {
 		return nil, err
 	}
 	if err := write(Worker, Script(list, code)); err != nil {
@@ -55,20 +68,12 @@ func Write(site string, p Pack) ([]string, error) {
 // sizeMark marks where download.html says how much the pack takes on a device.
 var sizeMark = []byte("<span data-gp-keep-size></span>")
 
-// writeSize writes the size of the kept files into download.html's
-// data-gp-keep-size spans, and returns the list with download.html's new hash
+// writeSize writes the size of the kept files into the data-gp-keep-size spans
+// of download.html (page, holding orig), and returns the list with its new hash
 // and size. The page is one of the files it counts: it writes until the figure
 // it shows is the figure it has (the first time, but for a few bytes that
 // round to another figure).
-func writeSize(site string, l List, human func(int64) string) (List, error) {
-	page := filepath.Join(site, "download.html")
-	orig, err := os.ReadFile(page)
-	if os.IsNotExist(err) {
-		return l, nil // a pack without a download page
-	}
-	if err != nil {
-		return l, err
-	}
+func writeSize(page string, orig []byte, l List, human func(int64) string) (List, error) {
 	at := -1
 	for i, f := range l.Files {
 		if f.Path == "download.html" {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
@@ -48,9 +49,17 @@ var hugoFront = []string{"aliases", "build", "cascade", "date", "expiryDate", "h
 var shortcode = regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`)
 
 // checkContent checks the front matter and body of every Markdown page under
-// content/. The pages are read and checked on every core; their problems are
-// reported in the order of the walk.
-func checkContent(root string, known map[string]bool) (_ []Problem, pages []page) {
+// content/ (but those c has checked as they are). The pages are read and checked
+// on every core; their problems are reported in the order of the walk.
+func (c *Cache) checkContent(root string, known map[string]bool) (_ []Problem, pages []page) {
+	ids := make([]string, 0, len(known))
+	for id := range known {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if key := strings.Join(ids, "\x00"); key != c.known || c.pages == nil {
+		c.known, c.pages = key, map[string]cachedPage{}
+	}
 	var files []string
 	dir := filepath.Join(root, "content")
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -60,22 +69,42 @@ func checkContent(root string, known map[string]bool) (_ []Problem, pages []page
 		files = append(files, p)
 		return nil
 	})
-	found := make([][]Problem, len(files))
-	pages = make([]page, len(files))
+	checked := make([]cachedPage, len(files))
 	parallel.For(len(files), func(i int) {
-		p := files[i]
-		pages[i].file = rel(root, p)
-		b, err := os.ReadFile(p)
+		p, f := files[i], &checked[i]
+		name := rel(root, p)
+		f.page.file = name
+		fi, err := os.Stat(p)
 		if err != nil {
-			found[i] = []Problem{{File: rel(root, p), Msg: err.Error()}}
+			f.ps = []Problem{{File: name, Msg: err.Error()}}
 			return
 		}
-		found[i] = checkPage(rel(root, p), b, known, &pages[i])
+		if was, ok := c.pages[name]; ok && was.size == fi.Size() && was.mtime.Equal(fi.ModTime()) {
+			*f = was
+			return
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.ps = []Problem{{File: name, Msg: err.Error()}}
+			return
+		}
+		f.size, f.mtime = fi.Size(), fi.ModTime()
+		if int64(len(b)) != f.size {
+			f.mtime = time.Time{} // changed while read: read again next time
+		}
+		f.ps = checkPage(name, b, known, &f.page)
 	})
 	var ps []Problem
-	for _, f := range found {
-		ps = append(ps, f...)
+	pages = make([]page, len(files))
+	kept := make(map[string]cachedPage, len(files))
+	for i, f := range checked {
+		ps = append(ps, f.ps...)
+		pages[i] = f.page
+		if !f.mtime.IsZero() {
+			kept[f.page.file] = f
+		}
 	}
+	c.pages = kept
 	return ps, pages
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/review"
@@ -37,7 +38,27 @@ type Result struct {
 
 // Project checks data/codes.yaml, data/faq.yaml, data/cases.yaml and the front
 // matter of content/**/*.md under root. It returns Problems when any are found.
-func Project(root string) (Result, error) {
+func Project(root string) (Result, error) { return new(Cache).Project(root) }
+
+// Cache keeps what Project found in each page, for the next Project (guidepack
+// serve checks on every save): a page whose size and time on disk are as they
+// were, with the same code ids, is not read or checked again. The zero Cache is
+// ready; one Project at a time.
+type Cache struct {
+	known string // the code ids the pages were checked against
+	pages map[string]cachedPage
+}
+
+type cachedPage struct {
+	size  int64
+	mtime time.Time
+	ps    []Problem
+	page  page
+}
+
+// Project is the package's Project, checking again only the pages changed
+// since the last.
+func (c *Cache) Project(root string) (Result, error) {
 	var res Result
 	var ps Problems
 	codes, p := checkData(root, "data/codes.yaml", codeFields, nil)
@@ -64,7 +85,7 @@ func Project(root string) (Result, error) {
 		ps = append(ps, p...)
 	}
 	ps = append(ps, checkOtherData(root)...)
-	found, pages := checkContent(root, known)
+	found, pages := c.checkContent(root, known)
 	ps = append(ps, found...)
 	res.Pages = len(pages)
 	res.Changes, p = checkChanges(root, pages)

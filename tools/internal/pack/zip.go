@@ -33,6 +33,10 @@ type Options struct {
 	// path under dir: a build that reads every page anyway compresses it then,
 	// so the zip need not read it again. They must still be in dir as they were.
 	Ready map[string]Entry
+	// Read, when set, is told the bytes of each file Write reads from dir
+	// (not those in Ready or Extra), with the file's time on disk from just
+	// before the read; from every core at once.
+	Read func(rel string, raw []byte, mtime time.Time)
 }
 
 // Write zips the site in dir. Files are compressed in parallel (one worker per
@@ -90,7 +94,7 @@ func Write(dir string, o Options) error {
 				raw, ok := files[names[i]]
 				if !ok {
 					var err error
-					raw, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(names[i])))
+					raw, err = read(dir, names[i], o.Read)
 					if err != nil {
 						results[i] <- Entry{err: err}
 						continue
@@ -137,6 +141,23 @@ func Write(dir string, o Options) error {
 		return firstErr
 	}
 	return zw.Close()
+}
+
+// read reads the file rel of dir, and tells seen (when set) its bytes and time.
+func read(dir, rel string, seen func(string, []byte, time.Time)) ([]byte, error) {
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	if seen == nil {
+		return os.ReadFile(name)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(name)
+	if err == nil {
+		seen(rel, raw, fi.ModTime())
+	}
+	return raw, err
 }
 
 // Entry is one compressed file, ready to write raw into the zip.

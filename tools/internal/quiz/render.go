@@ -22,6 +22,9 @@ type renderer struct {
 	root string
 	md   goldmark.Markdown
 	bad  []badLink // links that name no page, from the last render
+	// pages, when set, records each page a link named (a path under root)
+	// and whether it was there.
+	pages map[string]bool
 }
 
 // badLink is a link that leads nowhere, and where it starts in the Markdown (a
@@ -126,7 +129,7 @@ func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		default:
 			file, frag, _ := strings.Cut(dest, "#")
 			target := path.Clean(path.Join("scenarios", file))
-			if !strings.HasSuffix(file, ".md") || strings.HasPrefix(target, "..") || !exists(filepath.Join(r.root, "content", filepath.FromSlash(target))) {
+			if !strings.HasSuffix(file, ".md") || strings.HasPrefix(target, "..") || !r.exists(filepath.Join(r.root, "content", filepath.FromSlash(target))) {
 				r.bad = append(r.bad, badLink{dest, start(l), false})
 				return ast.WalkContinue, nil
 			}
@@ -141,6 +144,15 @@ func (r *renderer) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// exists tells whether the page p is there, and records it.
+func (r *renderer) exists(p string) bool {
+	there := exists(p)
+	if r.pages != nil {
+		r.pages[p] = there
+	}
+	return there
 }
 
 func exists(p string) bool {

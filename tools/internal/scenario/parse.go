@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/diag"
 	"github.com/guidepack/guidepack/tools/internal/markdown"
@@ -20,6 +21,33 @@ import (
 // Load reads and checks every scenarios/*.yaml under root. codes are the code ids
 // data/codes.yaml defines. It returns diag.Problems when anything is wrong.
 func Load(root string, codes []string) ([]*Scenario, error) {
+	return new(Cache).Load(root, codes)
+}
+
+// Cache keeps what Load found in each file, for the next Load (guidepack serve
+// loads on every save): a file whose size and time on disk are as they were,
+// with the same codes, is not read again, and gives the same *Scenario values,
+// which the caller may use as keys for work of its own. The scenarios are not
+// changed once loaded. The zero Cache is ready; one Load at a time.
+type Cache struct {
+	codes string
+	files map[string]cachedFile
+}
+
+type cachedFile struct {
+	size  int64
+	mtime time.Time
+	src   []byte
+	scs   []*Scenario
+	ps    diag.Problems
+}
+
+// Load is the package's Load, reading and parsing only the files changed since
+// the last.
+func (c *Cache) Load(root string, codes []string) ([]*Scenario, error) {
+	if key := strings.Join(codes, "\x00"); key != c.codes || c.files == nil {
+		c.codes, c.files = key, map[string]cachedFile{}
+	}
 	files, err := filepath.Glob(filepath.Join(root, "scenarios", "*.yaml"))
 	if err != nil {
 		return nil, err
@@ -37,27 +65,40 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 	// problems in file order.
 	type file struct {
 		name string
-		src  []byte
-		scs  []*Scenario
-		ps   diag.Problems
-		err  error
+		cachedFile
+		err error
 	}
 	read := make([]file, len(files))
 	parallel.For(len(files), func(i int) {
 		f := &read[i]
+		name, _ := filepath.Rel(root, files[i])
+		f.name = filepath.ToSlash(name)
+		fi, err := os.Stat(files[i])
+		if err != nil {
+			f.err = err
+			return
+		}
+		if was, ok := c.files[f.name]; ok && was.size == fi.Size() && was.mtime.Equal(fi.ModTime()) {
+			f.cachedFile = was
+			return
+		}
+		f.size, f.mtime = fi.Size(), fi.ModTime()
 		f.src, f.err = os.ReadFile(files[i])
 		if f.err != nil {
 			return
 		}
-		name, _ := filepath.Rel(root, files[i])
-		f.name = filepath.ToSlash(name)
+		if int64(len(f.src)) != f.size {
+			f.mtime = time.Time{} // changed while read: read again next time
+		}
 		f.scs, f.ps = Parse(f.name, f.src, codes)
 	})
+	kept := make(map[string]cachedFile, len(read))
 	seen := map[string]string{}
 	for _, f := range read {
 		if f.err != nil {
 			return nil, f.err
 		}
+		kept[f.name] = f.cachedFile
 		name, src := f.name, f.src
 		ps = append(ps, f.ps...)
 		for _, s := range f.scs {
@@ -77,6 +118,7 @@ func Load(root string, codes []string) ([]*Scenario, error) {
 			all = append(all, s)
 		}
 	}
+	c.files = kept
 	return all, ps.Err()
 }
 

@@ -45,8 +45,8 @@ func hugo(root string, args []string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	var log bytes.Buffer
-	restoreErr := capture(&os.Stderr, &log)
-	restoreOut := capture(&os.Stdout, io.Discard) // the build statistics table
+	restoreErr := capture(&log, &os.Stderr)
+	restoreOut := capture(io.Discard, &os.Stdout) // the build statistics table
 	err := commands.Execute(args)
 	restoreOut()
 	restoreErr()
@@ -61,19 +61,26 @@ func hugo(root string, args []string) error {
 	return nil
 }
 
-// capture redirects *f (os.Stderr, where Hugo logs, or os.Stdout) into w until
-// restore is called.
-func capture(f **os.File, w io.Writer) (restore func()) {
+// capture redirects *f (os.Stderr, where Hugo logs, or os.Stdout), and any more
+// files given, into w until restore is called. Files redirected together share
+// one pipe: what is written to them is read in the order it was written.
+func capture(w io.Writer, f **os.File, more ...**os.File) (restore func()) {
 	r, pw, err := os.Pipe()
 	if err != nil {
 		return func() {}
 	}
-	old := *f
-	*f = pw
+	files := append([]**os.File{f}, more...)
+	old := make([]*os.File, len(files))
+	for i, f := range files {
+		old[i] = *f
+		*f = pw
+	}
 	done := make(chan struct{})
 	go func() { io.Copy(w, r); close(done) }()
 	return func() {
-		*f = old
+		for i, f := range files {
+			*f = old[i]
+		}
 		pw.Close()
 		<-done
 		r.Close()
@@ -87,10 +94,10 @@ func capture(f **os.File, w io.Writer) (restore func()) {
 func Serve(root string, log func(line string), extra ...string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
-	restoreErr := capture(&os.Stderr, lineWriter(log))
-	restoreOut := capture(&os.Stdout, lineWriter(log))
-	defer restoreOut()
-	defer restoreErr()
+	// One pipe for both: Hugo says which file it renders again on stdout
+	// ("Source changed …") and what a render hook found in it on stderr, and
+	// the banner must read them in that order (preview.Banner.Line).
+	defer capture(lineWriter(log), &os.Stderr, &os.Stdout)()
 	return commands.Execute(append([]string{"server", "--source", root, "--noBuildLock", "--renderToMemory"}, extra...))
 }
 
