@@ -54,8 +54,8 @@ func TestTallMapInParts(t *testing.T) {
 	for i, p := range m.Parts {
 		qt.Assert(t, p.Height <= 874, qt.IsTrue, qt.Commentf("part %d: %d px", i+1, p.Height))
 		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`aria-label="Map of the scenario “A tall one”, part %d of %d"`, i+1, len(m.Parts)))
-		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`id="tall-part%d-to-good"`, i+1))
-		qt.Assert(t, p.SVG, qt.Not(qt.Contains), `id="tall-to-good"`)
+		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`id="tall-part%d-mg"`, i+1))
+		qt.Assert(t, p.SVG, qt.Not(qt.Contains), `id="tall-mg"`)
 		total += p.Height
 		// The boxes the part's window shows whole.
 		var y0, h float64
