@@ -79,9 +79,9 @@ func (w *svg) defs() {
 		case "poor":
 			shape = `<path d="M0,5L5,0.5L10,5L5,9.5z" fill="` + l.colour + `"/>`
 		}
-		// No viewBox: its units are the drawing's (markerUnits), and what it
-		// draws lies in 0–10 (overflow visible saves markerWidth and Height).
-		w.f(`<marker id="%s" refX="10" refY="5" markerUnits="userSpaceOnUse" orient="auto" overflow="visible">%s</marker>`, w.marker(j), shape)
+		// No viewBox: its units are the drawing's (markerUnits), and it clips
+		// what it draws to 10×10 (a risky arrowhead's sharp tip).
+		w.f(`<marker id="%s" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">%s</marker>`, w.marker(j), shape)
 	}
 	w.WriteString("</defs>\n")
 }
