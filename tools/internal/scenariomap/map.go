@@ -61,8 +61,9 @@ func Draw(s *scenario.Scenario, o Options) Map {
 	width := math.Ceil(max(right+laneGap*float64(lanes)+margin, 340))
 
 	// The drawing (its ids made unique with id), and its height.
-	draw := func(id string) (*svg, float64) {
-		body := &svg{id: id}
+	// band: only what shows between these ys (a part's); nil: all of it.
+	draw := func(id string, band *[2]float64) (*svg, float64) {
+		body := &svg{id: id, band: band}
 		body.edges(g.edges)
 		body.boxes(g.nodes[:g.steps], func(nd *node) float64 { return rs.top[nd.rank] }, o.Title)
 		if start := startNode(g, s.Start); start != nil {
@@ -72,7 +73,7 @@ func Draw(s *scenario.Scenario, o Options) Map {
 		problems, versions := marked(g)
 		return body, math.Ceil(body.legend(rs.bottom+16, width, problems, versions) + margin)
 	}
-	body, height := draw(s.ID)
+	body, height := draw(s.ID, nil)
 	w := &svg{id: s.ID}
 	w.Grow(body.Len() + 1024)
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-mt %s-md" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
@@ -88,7 +89,7 @@ func Draw(s *scenario.Scenario, o Options) Map {
 		bands := cut(rs, height, float64(o.PrintHeight))
 		for i, b := range bands {
 			id := fmt.Sprintf("%s-part%d", s.ID, i+1)
-			body, _ := draw(id)
+			body, _ := draw(id, &b)
 			p := &svg{id: id}
 			h := b[1] - b[0]
 			p.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 %s %d %s" width="%d" height="%s" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",

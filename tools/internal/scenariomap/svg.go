@@ -57,6 +57,14 @@ var kindWords = map[string]string{
 type svg struct {
 	strings.Builder
 	id string // the scenario's id, to make the ids unique on a page
+	// band, when set, is the only part of the drawing that shows (a part's
+	// viewBox, Map.Parts): what lies wholly above or below it is left out.
+	band *[2]float64
+}
+
+// shows tells whether something between y0 and y1 shows in the drawing.
+func (w *svg) shows(y0, y1 float64) bool {
+	return w.band == nil || y1 >= w.band[0] && y0 <= w.band[1]
 }
 
 func num(f float64) string {
@@ -88,22 +96,31 @@ func (w *svg) defs() {
 
 // el is an element and the presentation attributes it shares with others
 // (written on their group, each starting with a space).
-type el struct{ attrs, markup string }
+type el struct {
+	attrs, markup string
+	hidden        bool // outside the band: left out, but its group keeps its place
+}
 
 // grouped writes els in a group for each set of attributes, in the order each
-// set first appears (elements of no attributes stand alone, where the first of
-// them would be). Only things that never overlap (or whose order does not show)
-// are grouped so.
+// set first appears, hidden elements included, so that a part of the drawing
+// (Map.Parts) stacks its groups as the whole does (elements of no attributes
+// stand alone, where the first of them would be).
 func (w *svg) grouped(els []el) {
 	var order []string
 	by := map[string][]string{}
 	for _, e := range els {
 		if _, ok := by[e.attrs]; !ok {
 			order = append(order, e.attrs)
+			by[e.attrs] = nil
 		}
-		by[e.attrs] = append(by[e.attrs], e.markup)
+		if !e.hidden {
+			by[e.attrs] = append(by[e.attrs], e.markup)
+		}
 	}
 	for _, a := range order {
+		if len(by[a]) == 0 {
+			continue
+		}
 		if a != "" {
 			w.WriteString("<g" + a + ">")
 		}
@@ -116,12 +133,28 @@ func (w *svg) grouped(els []el) {
 	}
 }
 
+// shown tells whether any of els shows.
+func shown(els []el) bool {
+	for _, e := range els {
+		if !e.hidden {
+			return true
+		}
+	}
+	return false
+}
+
 // edges draws the edges' lines, grouped by look; their letters come later,
 // over the lines.
 func (w *svg) edges(es []*edge) {
 	els := make([]el, 0, len(es))
 	for _, e := range es {
-		els = append(els, w.edge(e))
+		y0, y1 := e.points[0].y, e.points[0].y
+		for _, p := range e.points {
+			y0, y1 = min(y0, p.y), max(y1, p.y)
+		}
+		x := w.edge(e)
+		x.hidden = !w.shows(y0-10, y1+10) // with its arrowhead
+		els = append(els, x)
 	}
 	w.WriteString(`<g fill="none" stroke-width="1.75">`)
 	w.grouped(els)
@@ -153,7 +186,7 @@ func (w *svg) edge(e *edge) el {
 	if l.dash != "" {
 		attrs += ` stroke-dasharray="` + l.dash + `"`
 	}
-	return el{attrs + ` marker-end="url(#` + w.marker(e.judgement) + `)"`, d.String()}
+	return el{attrs: attrs + ` marker-end="url(#` + w.marker(e.judgement) + `)"`, markup: d.String()}
 }
 
 // letters draws each choice's letter in a circle below its box.
@@ -163,12 +196,13 @@ func (w *svg) letters(es []*edge) {
 		if e.label == "" {
 			continue
 		}
+		hidden := !w.shows(e.port.y+labelDrop-labelR, e.port.y+labelDrop+labelR)
 		l := looks[e.judgement]
 		cx, cy := num(e.port.x), num(e.port.y+labelDrop)
-		circles = append(circles, el{` stroke="` + l.colour + `"`, `<circle cx="` + cx + `" cy="` + cy + `" r="` + num(labelR) + `"/>`})
-		letters = append(letters, el{` fill="` + l.colour + `"`, `<text x="` + cx + `" y="` + num(e.port.y+labelDrop+4) + `">` + e.label + "</text>"})
+		circles = append(circles, el{` stroke="` + l.colour + `"`, `<circle cx="` + cx + `" cy="` + cy + `" r="` + num(labelR) + `"/>`, hidden})
+		letters = append(letters, el{` fill="` + l.colour + `"`, `<text x="` + cx + `" y="` + num(e.port.y+labelDrop+4) + `">` + e.label + "</text>", hidden})
 	}
-	if len(circles) == 0 {
+	if !shown(circles) {
 		return
 	}
 	w.WriteString(`<g fill="` + white + `" stroke-width="1.5">`)
@@ -185,7 +219,10 @@ func (w *svg) boxes(nodes []*node, top func(*node) float64, title func(*scenario
 	els := make([]el, 0, len(nodes))
 	var words []el
 	for _, nd := range nodes {
-		els = append(els, box(nd, top(nd), title))
+		hidden := !w.shows(top(nd)-startTab, top(nd)+nd.h) // with the start's tab
+		b := box(nd, top(nd), title)
+		b.hidden = hidden
+		els = append(els, b)
 		for _, t := range texts(nd, top(nd)) {
 			var attrs string
 			if t.size != titleSize {
@@ -198,7 +235,7 @@ func (w *svg) boxes(nodes []*node, top func(*node) float64, title func(*scenario
 				attrs += ` fill="` + t.fill + `"`
 			}
 			// A line apart, so the page's text reads as words.
-			words = append(words, el{attrs, `<text x="` + num(t.x) + `" y="` + num(t.y) + `">` + esc(t.s) + "</text>\n"})
+			words = append(words, el{attrs, `<text x="` + num(t.x) + `" y="` + num(t.y) + `">` + esc(t.s) + "</text>\n", hidden})
 		}
 	}
 	w.WriteString(`<g class="gp-map__boxes">`)
@@ -271,7 +308,7 @@ func box(nd *node, top float64, title func(*scenario.Step) string) el {
 		bx, gap := versionBar(st.Kind, h)
 		b.WriteString(`<rect x="` + num(x0+bx) + `" y="` + num(y0+gap) + `" width="3" height="` + num(h-2*gap) + `" fill="` + ink + `" stroke="none"/>`)
 	}
-	return el{` fill="` + fill + `" stroke="` + stroke + `" stroke-width="` + sw + `"` + dash, b.String()}
+	return el{attrs: ` fill="` + fill + `" stroke="` + stroke + `" stroke-width="` + sw + `"` + dash, markup: b.String()}
 }
 
 // text is a line of text in a box; y is its baseline.
@@ -313,6 +350,9 @@ func texts(nd *node, top float64) []text {
 
 // start marks the start step with a tab on its top-left corner.
 func (w *svg) start(nd *node, top float64) {
+	if !w.shows(top-startTab, top) {
+		return
+	}
 	x0 := nd.x - nd.w/2
 	w.WriteString(`<path d="M` + num(x0) + "," + num(top) + "V" + num(top-startTab) + "H" + num(x0+46) + "V" + num(top) + `" stroke="` + ink + `" stroke-width="1.25"/>`)
 	w.WriteString(`<text x="` + num(x0+6) + `" y="` + num(top-5) + `" font-size="11" font-weight="bold" fill="` + white + `">Start</text>` + "\n")
@@ -320,6 +360,8 @@ func (w *svg) start(nd *node, top float64) {
 
 // legend explains the lines, in rows as wide as the drawing allows.
 func (w *svg) legend(y, maxW float64, problems, versions bool) float64 {
+	out, top := w, y
+	w = &svg{id: w.id} // written below if it shows
 	type item struct{ j, words string }
 	items := []item{{"good", "Good choice"}, {"risky", "Risky choice"}, {"poor", "Poor choice"}, {"good", "Best path"}}
 	x := margin
@@ -351,5 +393,8 @@ func (w *svg) legend(y, maxW float64, problems, versions bool) float64 {
 		w.WriteString(`<text x="` + num(margin+44) + `" y="` + num(y+4) + `">Changed or added by this version</text>` + "\n")
 	}
 	w.WriteString("</g>\n")
+	if out.shows(top, y+12) {
+		out.WriteString(w.String())
+	}
 	return y + 12
 }
