@@ -40,7 +40,8 @@ Usage:
   guidepack bench [-small] [-runs N] [-root dir]
                                build 1,000- and 5,000-page packs, and bare Hugo on
                                the same pages, N times each (5), and print the
-                               median times and memory against the targets
+                               median times and memory against the targets (the
+                               5,000-page pack also without its scenario maps)
   guidepack help               show this text
 `
 

@@ -16,6 +16,9 @@ import (
 type Spec struct {
 	Pages, Scenarios int
 	Seed             uint64
+	// Maps: also build the pack without its scenarios' maps, turn about, to
+	// measure what they cost (Row.Maps).
+	Maps bool
 }
 
 // page is one generated page: its file and the section it is in.

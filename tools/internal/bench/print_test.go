@@ -37,3 +37,18 @@ func TestPrintJudgesEachTarget(t *testing.T) {
 		qt.Check(t, got, qt.Contains, want)
 	}
 }
+
+// The maps' cost is judged on each of wall, CPU, public/ and zip: one over 5 %
+// and the target is not met.
+func TestPrintJudgesTheMaps(t *testing.T) {
+	cost := bench.MapsCost{With: 10400 * time.Millisecond, Without: 10 * time.Second, WithCPU: 21 * time.Second, WithoutCPU: 20 * time.Second,
+		Public: 104, PublicWithout: 100, Zip: 103, ZipWithout: 100}
+	r := bench.Row{Spec: bench.Spec{Pages: 5000, Scenarios: 500}, Runs: 3, Total: time.Second, Bare: time.Second, Maps: &cost}
+	var out bytes.Buffer
+	bench.Print(&out, []bench.Row{r}, bench.Extra{})
+	qt.Check(t, out.String(), qt.Contains, "5000 pages: scenario maps: +4.0 % wall, +5.0 % CPU, +4.0 % bytes of public/, +3.0 % zip — target ≤ 5 % (issue 18): met\n")
+	cost.Zip = 106
+	out.Reset()
+	bench.Print(&out, []bench.Row{r}, bench.Extra{})
+	qt.Check(t, out.String(), qt.Contains, "+6.0 % zip — target ≤ 5 % (issue 18): NOT MET\n")
+}

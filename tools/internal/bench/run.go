@@ -29,6 +29,7 @@ type Row struct {
 	Fastest, Slowest time.Duration // the builds' range
 	MaxPeak          int64         // the highest peak memory of any run
 	Kinds            Breakdown     // where Hugo's time goes by output kind (one more Hugo run)
+	Maps             *MapsCost     // what the scenarios' maps cost, when Spec.Maps
 }
 
 // PackDir is where Measure generates the pack of spec under tmp.
@@ -40,12 +41,14 @@ func PackDir(tmp string, spec Spec) string {
 // binary self, in a child process so its memory is its own) and the same pages
 // with bare Hugo (self hugo), runs times each, turn about, and returns the
 // figures of the median runs: this machine's disk and neighbours make single
-// runs vary by ±30 %.
+// runs vary by ±30 %. With spec.Maps, each run also builds the same pack with
+// scenarioMaps = false, right after, for what the maps cost (Row.Maps).
 func Measure(self, repo, tmp string, spec Spec, runs int) (Row, error) {
 	row := Row{Spec: spec}
 	pack := PackDir(tmp, spec)
 	bare := filepath.Join(tmp, fmt.Sprintf("bare-%d", spec.Pages))
-	for _, d := range []string{pack, bare} {
+	noMaps := pack + "-nomaps"
+	for _, d := range []string{pack, bare, noMaps} {
 		if err := os.RemoveAll(d); err != nil {
 			return row, err
 		}
@@ -56,8 +59,18 @@ func Measure(self, repo, tmp string, spec Spec, runs int) (Row, error) {
 	if err := Bare(pack, bare); err != nil {
 		return row, err
 	}
+	var maps MapsCost
+	var with, withCPU, without, withoutCPU []time.Duration
+	if spec.Maps {
+		if err := Generate(repo, noMaps, spec); err != nil {
+			return row, err
+		}
+		if err := withoutMaps(noMaps); err != nil {
+			return row, err
+		}
+	}
 	var builds, bares []Row
-	for range max(runs, 1) {
+	for run := range max(runs, 1) {
 		// Each run is a first build: nothing left from the one before.
 		for _, d := range []string{filepath.Join(pack, "public"), filepath.Join(pack, "dist"), filepath.Join(pack, build.Work), filepath.Join(bare, "public")} {
 			if err := os.RemoveAll(d); err != nil {
@@ -83,6 +96,33 @@ func Measure(self, repo, tmp string, spec Spec, runs int) (Row, error) {
 			return row, fmt.Errorf("bare Hugo: %v\n%s", err, out)
 		}
 		bares = append(bares, Row{Bare: wall, BareCPU: cpu, BarePeak: peak})
+		if !spec.Maps {
+			continue
+		}
+		// The same pack without maps, right after the one with them.
+		with, withCPU = append(with, builds[len(builds)-1].Total), append(withCPU, builds[len(builds)-1].CPU)
+		for _, d := range []string{"public", "dist", build.Work} {
+			if err := os.RemoveAll(filepath.Join(noMaps, d)); err != nil {
+				return row, err
+			}
+		}
+		out, wall, cpu, _, err = child(self, "build", "-json", "-C", noMaps)
+		if err != nil {
+			return row, fmt.Errorf("build of %s: %v\n%s", noMaps, err, out)
+		}
+		without, withoutCPU = append(without, wall), append(withoutCPU, cpu)
+		if run == 0 {
+			if maps.Public, maps.Zip, err = sizes(pack); err != nil {
+				return row, err
+			}
+			if maps.PublicWithout, maps.ZipWithout, err = sizes(noMaps); err != nil {
+				return row, err
+			}
+		}
+	}
+	if spec.Maps {
+		maps.With, maps.WithCPU, maps.Without, maps.WithoutCPU = median(with), median(withCPU), median(without), median(withoutCPU)
+		row.Maps = &maps
 	}
 	sort.Slice(builds, func(i, j int) bool { return builds[i].Total < builds[j].Total })
 	sort.Slice(bares, func(i, j int) bool { return bares[i].Bare < bares[j].Bare })
@@ -166,6 +206,11 @@ func Print(w io.Writer, rows []Row, x Extra) {
 				fmt.Sprintf("5000 pages: ≤ %.0f s: %s: %s", TargetWall5k, sec(r.Total), met(r.Total.Seconds() <= TargetWall5k)),
 				fmt.Sprintf("5000 pages: ≤ 1 GiB peak: %s (highest of the runs): %s", mb(r.MaxPeak), met(r.MaxPeak <= TargetPeak5k)))
 		}
+		if m := r.Maps; m != nil {
+			fmt.Fprintf(w, "  scenario maps (the same pack built again with scenarioMaps = false, turn about; medians): %s with maps, %s without (CPU %s, %s)\n",
+				sec(m.With), sec(m.Without), sec(m.WithCPU), sec(m.WithoutCPU))
+			checks = append(checks, fmt.Sprintf("%d pages: scenario maps: %s — target ≤ %.0f %% (issue 18): %s", r.Spec.Pages, m, 100*TargetMaps, met(m.Met())))
+		}
 	}
 	if len(rows) == 2 {
 		g := rows[1].Total.Seconds() / rows[0].Total.Seconds()
@@ -221,7 +266,7 @@ func printKinds(w io.Writer, b Breakdown, stage time.Duration) {
 }
 
 // Sizes are the benchmark's packs.
-var Sizes = []Spec{{Pages: 1000, Scenarios: 100, Seed: 1}, {Pages: 5000, Scenarios: 500, Seed: 1}}
+var Sizes = []Spec{{Pages: 1000, Scenarios: 100, Seed: 1}, {Pages: 5000, Scenarios: 500, Seed: 1, Maps: true}}
 
 // Describe says which machine ran it.
 func Describe() string {

@@ -27,26 +27,36 @@ const mapGeometry = `(() => {
 	const overlap = (a, b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
 	const problems = [];
 	const boxes = [];
-	for (const g of svg.querySelectorAll(':scope > g')) {
-		const shape = g.querySelector(':scope > rect, :scope > path');
-		const texts = g.querySelectorAll(':scope > text');
-		if (!shape || !texts.length) continue;
+	// A step's box is a shape of the boxes' layer; an ending's inner border and
+	// a variant's bar, which have a fill of their own, are parts of one.
+	for (const shape of svg.querySelectorAll('.gp-map__boxes rect:not([fill]), .gp-map__boxes path:not([fill])')) {
 		const box = r(shape);
-		const name = texts[0].textContent;
-		if (box.w === 0 || box.h === 0) problems.push(name + ': not shown');
-		for (const t of texts) {
-			if (!inside(box, r(t))) problems.push(name + ': "' + t.textContent + '" leaves its box ' + JSON.stringify([box, r(t)]));
-		}
-		for (const b of boxes) {
-			if (overlap(b.box, box)) problems.push(name + ' overlaps ' + b.name);
-		}
-		boxes.push({name, box});
+		if (box.w === 0 || box.h === 0) problems.push('a box not shown');
+		boxes.push({name: '', box});
 	}
-	for (const c of svg.querySelectorAll(':scope > circle')) {
-		const t = c.nextElementSibling;
-		if (!inside(r(c), r(t))) problems.push('letter ' + t.textContent + ' leaves its circle');
+	// Each line of words is inside the box it is on; each box has its number.
+	for (const t of svg.querySelectorAll('.gp-map__words text')) {
+		const tb = r(t);
+		const b = boxes.find(b => inside(b.box, {x: tb.x + tb.w / 2, y: tb.y + tb.h / 2, w: 0, h: 0}));
+		if (!b) { problems.push('"' + t.textContent + '" is on no box'); continue; }
+		if (!inside(b.box, tb)) problems.push('"' + t.textContent + '" leaves its box ' + JSON.stringify([b.box, tb]));
+		if (!b.name) b.name = t.textContent;
+	}
+	for (const [i, b] of boxes.entries()) {
+		if (!b.name.startsWith('Step ')) problems.push('box ' + i + ' has no number: ' + JSON.stringify(b));
+		for (const a of boxes.slice(0, i)) {
+			if (overlap(a.box, b.box)) problems.push(b.name + ' overlaps ' + a.name);
+		}
+	}
+	// Each choice's letter is inside its circle, and no circle is on a box.
+	const letters = [...svg.querySelectorAll('text')].filter(t => !t.closest('.gp-map__words') && t.textContent.length === 1);
+	for (const c of svg.querySelectorAll('circle')) {
+		const cb = r(c);
+		const t = letters.find(t => { const tb = r(t); return inside(cb, {x: tb.x + tb.w / 2, y: tb.y + tb.h / 2, w: 0, h: 0}); });
+		if (!t) { problems.push('a circle without its letter'); continue; }
+		if (!inside(cb, r(t))) problems.push('letter ' + t.textContent + ' leaves its circle');
 		for (const b of boxes) {
-			if (overlap(b.box, r(c))) problems.push('letter ' + t.textContent + ' on ' + b.name);
+			if (overlap(b.box, cb)) problems.push('letter ' + t.textContent + ' on ' + b.name);
 		}
 	}
 	return {Boxes: boxes.length, Problems: problems};
@@ -316,7 +326,7 @@ steps:
 		Label  string
 		Images int
 	}
-	p.Eval(t, `(() => ({Texts: Array.from(document.querySelectorAll('.gp-map svg > g > text')).map(t => t.textContent).join(' '),
+	p.Eval(t, `(() => ({Texts: Array.from(document.querySelectorAll('.gp-map .gp-map__words text')).map(t => t.textContent).join(' '),
 		Label: document.querySelector('.gp-map').getAttribute('aria-label'), Images: document.querySelectorAll('.gp-map img, .gp-map script').length}))()`, &got)
 	if !strings.Contains(got.Texts, `x < 'map' > y & "quotes"`) || !strings.Contains(got.Texts, `" onload="alert(1)" x="`) ||
 		got.Label != `Map of Tom & "Jerry" <3` || got.Images != 0 {

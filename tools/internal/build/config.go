@@ -39,6 +39,9 @@ type Pack struct {
 		// Notices are the versions whose changes pages announce; empty:
 		// the newest in data/changes.yaml.
 		Notices []string
+		// NoMaps: scenarioMaps = false, the scenarios' maps are left out of
+		// the pack (their pages, their facilitator sheets).
+		NoMaps bool
 	}
 	// Review is the pack's review policy, its clock the released date.
 	Review review.Policy
@@ -167,6 +170,18 @@ func parsePack(b []byte) (Pack, diag.Problems) {
 	}
 	ps = append(ps, p.readReview(set, doc)...)
 	ps = append(ps, wholeNumbers(set)...)
+	if s, ok := set["params.scenarioMaps"]; ok {
+		if s.kind != unstable.Bool {
+			v := s.value
+			if s.kind == unstable.String {
+				v = strconv.Quote(v)
+			}
+			ps = append(ps, diag.Problem{File: configName, Line: s.line, Col: s.col, Msg: fmt.Sprintf("scenarioMaps = %s is neither true nor false", v),
+				Hint: "write scenarioMaps = false, with no quotes, to leave the scenarios' maps out of the pack, or true (the default) to keep them"})
+		} else {
+			p.Params.NoMaps = s.value == "false"
+		}
+	}
 	if s, ok := set["baseURL"]; ok {
 		p.BaseURL = s.value
 		if u, err := url.Parse(s.value); s.kind != unstable.String || err != nil || strings.Trim(u.Path, "/") != "" {

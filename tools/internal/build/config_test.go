@@ -50,6 +50,8 @@ func TestConfigMistakes(t *testing.T) {
 			"config.toml:9:16: imageMaxKB is a whole number above 0"},
 		{"printWholePackMax a fraction", `webAddress = "https://example.org/a-pack/"`, "webAddress = \"https://example.org/a-pack/\"\n  printWholePackMax = 4.5",
 			"config.toml:9:23: printWholePackMax is a whole number above 0"},
+		{"scenarioMaps as text", `webAddress = "https://example.org/a-pack/"`, "webAddress = \"https://example.org/a-pack/\"\n  scenarioMaps = \"no\"",
+			"config.toml:9:18: scenarioMaps = \"no\" is neither true nor false\nhint: write scenarioMaps = false, with no quotes, to leave the scenarios' maps out of the pack, or true (the default) to keep them"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(goodConfig, tc.old, tc.new, 1)
@@ -58,6 +60,19 @@ func TestConfigMistakes(t *testing.T) {
 			qt.Assert(t, ps, qt.HasLen, 1, qt.Commentf("%v", ps))
 			qt.Assert(t, strings.HasPrefix(ps[0].String(), tc.want), qt.IsTrue, qt.Commentf("got:\n%s\nwant:\n%s", ps[0], tc.want))
 		})
+	}
+}
+
+// scenarioMaps = false leaves the maps out; true, or nothing, keeps them.
+func TestConfigScenarioMaps(t *testing.T) {
+	for src, noMaps := range map[string]bool{
+		goodConfig: false,
+		strings.Replace(goodConfig, "[params]", "[params]\n  scenarioMaps = true", 1):  false,
+		strings.Replace(goodConfig, "[params]", "[params]\n  scenarioMaps = false", 1): true,
+	} {
+		p, ps := parsePack([]byte(src))
+		qt.Assert(t, ps, qt.HasLen, 0)
+		qt.Assert(t, p.Params.NoMaps, qt.Equals, noMaps, qt.Commentf("%s", src))
 	}
 }
 

@@ -89,7 +89,15 @@ func (c *Cache) Prepare(root string) (Prepared, error) {
 		return Prepared{}, err
 	}
 	return Prepared{Pages: res.Pages, Scenarios: len(scs), Synonyms: res.Synonyms, Warnings: warnings, Changes: changesSince(res.Changes, p.Params.Version), Loaded: scs},
-		c.compiled.Compile(root, GenDir(root), scs)
+		c.compiled.Compile(root, GenDir(root), scs, compileOptions(p)...)
+}
+
+// compileOptions are what config.toml says of the compiled scenarios.
+func compileOptions(p Pack) []quiz.CompileOption {
+	if p.Params.NoMaps {
+		return []quiz.CompileOption{quiz.WithoutMaps()}
+	}
+	return nil
 }
 
 // indexSearch writes the search index into the built site and returns the

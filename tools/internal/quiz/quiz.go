@@ -35,7 +35,9 @@ type Compiled struct {
 	Best     []string `json:"best"` // the step ids of the best path, start to ending
 	Source   string   `json:"source"`
 	Versions []string `json:"versions,omitempty"`
-	Map      MapSVG   `json:"map"` // drawn by tools/internal/scenariomap
+	// Map is drawn by tools/internal/scenariomap; nil when the pack has no
+	// maps (WithoutMaps).
+	Map *MapSVG `json:"map,omitempty"`
 	// Hash changes when a change to the scenario could change what a learner's
 	// saved answers mean (hash.go); Step.Hash, per step.
 	Hash string `json:"hash"`
@@ -109,18 +111,30 @@ type Option struct {
 // (in guidepack serve, the last good scenarios stay on show beside the errors).
 // The scenarios are compiled and written on every core; problems are reported in
 // the order of scs.
-func Compile(root, gen string, scs []*scenario.Scenario) error {
-	return new(Cache).Compile(root, gen, scs)
+func Compile(root, gen string, scs []*scenario.Scenario, opts ...CompileOption) error {
+	return new(Cache).Compile(root, gen, scs, opts...)
 }
+
+// CompileOption changes what Compile writes.
+type CompileOption func(*options)
+
+type options struct {
+	noMaps bool
+}
+
+// WithoutMaps leaves the scenarios' maps out (config.toml's scenarioMaps =
+// false): the layouts then show none, on no page or sheet.
+func WithoutMaps() CompileOption { return func(o *options) { o.noMaps = true } }
 
 // Cache keeps what Compile made of each scenario, for the next Compile
 // (guidepack serve compiles on every save): a scenario it has compiled (the
 // same *scenario.Scenario, as scenario.Cache gives again for a file unchanged),
-// with the same Markdown settings and the pages it links to still there or
+// with the same Markdown settings and options and the pages it links to still there or
 // still missing, is not compiled again; a file written as it is now is not
 // read again. The zero Cache is ready; one Compile at a time.
 type Cache struct {
 	md       *markdown.Config
+	opts     options
 	compiled map[*scenario.Scenario]compiled
 	written  map[string]written
 }
@@ -154,7 +168,11 @@ func (c compiled) fresh() bool {
 
 // Compile is the package's Compile, compiling only the scenarios changed since
 // the last, and writing only the files that differ.
-func (c *Cache) Compile(root, gen string, scs []*scenario.Scenario) error {
+func (c *Cache) Compile(root, gen string, scs []*scenario.Scenario, opts ...CompileOption) error {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	// Scenario Markdown is rendered as the project's pages are.
 	md, err := markdown.Load(root)
 	if err != nil {
@@ -162,8 +180,8 @@ func (c *Cache) Compile(root, gen string, scs []*scenario.Scenario) error {
 		// check, at its line, and by Hugo: not here a second time, worse.
 		md = markdown.Default
 	}
-	if c.md == nil || !reflect.DeepEqual(*c.md, md) || c.compiled == nil {
-		c.md, c.compiled = &md, map[*scenario.Scenario]compiled{}
+	if c.md == nil || !reflect.DeepEqual(*c.md, md) || c.compiled == nil || c.opts != o {
+		c.md, c.opts, c.compiled = &md, o, map[*scenario.Scenario]compiled{}
 	}
 	// Each renderer is used by one goroutine at a time: it keeps the bad links
 	// of its last render.
@@ -177,7 +195,7 @@ func (c *Cache) Compile(root, gen string, scs []*scenario.Scenario) error {
 		r := renderers.Get().(*renderer)
 		defer renderers.Put(r)
 		r.pages = map[string]bool{}
-		cs, err := compileOne(r, scs[i])
+		cs, err := compileOne(r, scs[i], o)
 		res[i].pages = r.pages
 		if err != nil {
 			res[i].err = err
@@ -316,7 +334,7 @@ func dedupe(ps diag.Problems) diag.Problems {
 	return out
 }
 
-func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
+func compileOne(r *renderer, s *scenario.Scenario, o options) (*Compiled, error) {
 	c := &Compiled{ID: s.ID, Title: s.Title, Summary: s.Summary, Service: s.Service, Codes: nonNil(s.Codes),
 		Minutes: s.Minutes, Start: s.Start, Source: s.File}
 	link := func(id string) Link {
@@ -372,8 +390,11 @@ func compileOne(r *renderer, s *scenario.Scenario) (*Compiled, error) {
 	}
 	c.Best = bestPath(s)
 	setHashes(c)
+	if o.noMaps {
+		return c, nil
+	}
 	m := Map(s)
-	c.Map = MapSVG{SVG: m.SVG, Width: m.Width, Height: m.Height}
+	c.Map = &MapSVG{SVG: m.SVG, Width: m.Width, Height: m.Height}
 	for _, p := range m.Parts {
 		c.Map.Parts = append(c.Map.Parts, MapPart{SVG: p.SVG, Width: p.Width, Height: p.Height})
 	}

@@ -223,3 +223,23 @@ variants:
 	_, err = os.Stat(one)
 	qt.Assert(t, err, qt.IsNil)
 }
+
+// WithoutMaps leaves the map out of the data; a Cache that compiled the same
+// scenarios with maps compiles them again (serve, after config.toml changes).
+func TestWithoutMaps(t *testing.T) {
+	scs, err := scenario.Load(repo, []string{"5.8", "3.5"})
+	qt.Assert(t, err, qt.IsNil)
+	gen := t.TempDir()
+	data := func() string {
+		b, err := os.ReadFile(filepath.Join(gen, "data", "scenarios", scs[0].ID+".json"))
+		qt.Assert(t, err, qt.IsNil)
+		return string(b)
+	}
+	var c quiz.Cache
+	qt.Assert(t, c.Compile(repo, gen, scs), qt.IsNil)
+	qt.Assert(t, data(), qt.Contains, `"map":{`)
+	qt.Assert(t, c.Compile(repo, gen, scs, quiz.WithoutMaps()), qt.IsNil)
+	qt.Assert(t, data(), qt.Not(qt.Contains), `"map"`)
+	qt.Assert(t, c.Compile(repo, gen, scs), qt.IsNil)
+	qt.Assert(t, data(), qt.Contains, `"map":{`)
+}

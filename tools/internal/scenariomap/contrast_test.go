@@ -6,8 +6,11 @@ import (
 	"testing"
 )
 
-// luminance is a colour's relative luminance (WCAG 2.2).
+// luminance is a colour's relative luminance (WCAG 2.2); hex is #rrggbb or #rgb.
 func luminance(hex string) float64 {
+	if len(hex) == 4 {
+		hex = string([]byte{'#', hex[1], hex[1], hex[2], hex[2], hex[3], hex[3]})
+	}
 	c := func(i int) float64 {
 		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
 		s := float64(v) / 255

@@ -28,7 +28,11 @@
 //     widest row, up, and back left into its target's top.
 //  5. svg.go: the drawing. Presentation attributes only (no style attributes,
 //     no <style>, no script), so it passes a strict Content Security Policy and
-//     also reads as a file of its own.
+//     also reads as a file of its own. It is written on a scenario's page and
+//     again on its facilitator sheet, so it is kept small: elements that look
+//     alike share one <g> that carries their attributes (SVG inherits them),
+//     ids are short, and a tall map's print parts hold only what shows in
+//     them.
 //
 // Everything is deterministic: the same scenario gives the same bytes.
 //

@@ -61,41 +61,35 @@ func Draw(s *scenario.Scenario, o Options) Map {
 	width := math.Ceil(max(right+laneGap*float64(lanes)+margin, 340))
 
 	// The drawing (its ids made unique with id), and its height.
-	draw := func(id string) (*svg, float64) {
-		body := &svg{id: id}
-		body.f("<g fill=\"none\">\n")
-		for _, e := range g.edges {
-			body.edge(e)
-		}
-		body.f("</g>\n")
-		for _, nd := range g.nodes[:g.steps] {
-			body.box(nd, rs.top[nd.rank], o.Title)
-		}
+	// band: only what shows between these ys (a part's); nil: all of it.
+	draw := func(id string, band *[2]float64) (*svg, float64) {
+		body := &svg{id: id, band: band}
+		body.edges(g.edges)
+		body.boxes(g.nodes[:g.steps], func(nd *node) float64 { return rs.top[nd.rank] }, o.Title)
 		if start := startNode(g, s.Start); start != nil {
 			body.start(start, rs.top[start.rank])
 		}
-		for _, e := range g.edges {
-			body.letter(e)
-		}
+		body.letters(g.edges)
 		problems, versions := marked(g)
 		return body, math.Ceil(body.legend(rs.bottom+16, width, problems, versions) + margin)
 	}
-	body, height := draw(s.ID)
+	body, height := draw(s.ID, nil)
 	w := &svg{id: s.ID}
-	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-map-title %s-map-desc" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
+	w.Grow(body.Len() + 1024)
+	w.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-mt %s-md" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
 		int(width), int(height), int(width), int(height), w.id, w.id, ink)
-	w.f(`<title id="%s-map-title">Map of the scenario %s</title>`+"\n", w.id, esc(quote(s.Title)))
-	w.f(`<desc id="%s-map-desc">%s</desc>`+"\n", w.id, esc(describe(s, g, o)))
+	w.f(`<title id="%s-mt">Map of the scenario %s</title>`+"\n", w.id, esc(quote(s.Title)))
+	w.f(`<desc id="%s-md">%s</desc>`+"\n", w.id, esc(describe(s, g, o)))
 	w.defs()
 	w.f(`<rect width="%d" height="%d" fill="%s"/>`+"\n", int(width), int(height), white)
 	w.WriteString(body.String())
-	w.f("</svg>\n")
+	w.WriteString("</svg>\n")
 	m := Map{SVG: w.String(), Width: int(width), Height: int(height), Crossings: crossings}
 	if o.PrintHeight > 0 && height > float64(o.PrintHeight) && (o.PrintWidth == 0 || width <= float64(o.PrintWidth)) {
 		bands := cut(rs, height, float64(o.PrintHeight))
 		for i, b := range bands {
 			id := fmt.Sprintf("%s-part%d", s.ID, i+1)
-			body, _ := draw(id)
+			body, _ := draw(id, &b)
 			p := &svg{id: id}
 			h := b[1] - b[0]
 			p.f(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 %s %d %s" width="%d" height="%s" role="img" aria-label="%s" font-family="system-ui, sans-serif" font-size="13" fill="%s">`+"\n",
@@ -103,7 +97,7 @@ func Draw(s *scenario.Scenario, o Options) Map {
 			p.defs()
 			p.f(`<rect y="%s" width="%d" height="%s" fill="%s"/>`+"\n", num(b[0]), int(width), num(h), white)
 			p.WriteString(body.String())
-			p.f("</svg>\n")
+			p.WriteString("</svg>\n")
 			m.Parts = append(m.Parts, Part{SVG: p.String(), Width: int(width), Height: int(math.Ceil(h))})
 		}
 	}

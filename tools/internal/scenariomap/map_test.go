@@ -304,6 +304,42 @@ func TestSafeMarkup(t *testing.T) {
 	qt.Assert(t, texts, qt.Contains, `Map of the scenario “Quotes " and ' & <b>”`)
 }
 
+// element is an element of a drawing with its presentation attributes, its own
+// and those it inherits from its groups.
+type element struct {
+	name  string
+	attrs map[string]string
+}
+
+// elements returns the drawing's elements in document order.
+func elements(t *testing.T, svg string) []element {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	var out []element
+	stack := []map[string]string{{}}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		qt.Assert(t, err, qt.IsNil)
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			attrs := map[string]string{}
+			for k, v := range stack[len(stack)-1] {
+				attrs[k] = v
+			}
+			for _, a := range tok.Attr {
+				attrs[a.Name.Local] = a.Value
+			}
+			stack = append(stack, attrs)
+			out = append(out, element{tok.Name.Local, attrs})
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
 // TestDeterministic: the same scenario gives the same bytes, every time.
 func TestDeterministic(t *testing.T) {
 	s := generated(11, 30)

@@ -54,8 +54,8 @@ func TestTallMapInParts(t *testing.T) {
 	for i, p := range m.Parts {
 		qt.Assert(t, p.Height <= 874, qt.IsTrue, qt.Commentf("part %d: %d px", i+1, p.Height))
 		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`aria-label="Map of the scenario “A tall one”, part %d of %d"`, i+1, len(m.Parts)))
-		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`id="tall-part%d-to-good"`, i+1))
-		qt.Assert(t, p.SVG, qt.Not(qt.Contains), `id="tall-to-good"`)
+		qt.Assert(t, p.SVG, qt.Contains, fmt.Sprintf(`id="tall-part%d-mg"`, i+1))
+		qt.Assert(t, p.SVG, qt.Not(qt.Contains), `id="tall-mg"`)
 		total += p.Height
 		// The boxes the part's window shows whole.
 		var y0, h float64
@@ -69,6 +69,22 @@ func TestTallMapInParts(t *testing.T) {
 		}
 	}
 	qt.Assert(t, total >= m.Height-1 && total <= m.Height+len(m.Parts), qt.IsTrue, qt.Commentf("parts %d px, map %d px", total, m.Height))
+	// A part holds only what shows in it: each step's words are in one part,
+	// and the parts together are not much bigger than the map (an edge that
+	// runs through every part is in each).
+	bytes := 0
+	for _, p := range m.Parts {
+		bytes += len(p.SVG)
+	}
+	for i := range s.Steps {
+		in := 0
+		for _, p := range m.Parts {
+			in += strings.Count(p.SVG, fmt.Sprintf(">Step %d · ", i+1))
+		}
+		qt.Assert(t, in, qt.Equals, 1, qt.Commentf("step %d", i+1))
+	}
+	t.Logf("the map %d bytes, its %d parts %d", len(m.SVG), len(m.Parts), bytes)
+	qt.Assert(t, float64(bytes) < 1.5*float64(len(m.SVG)), qt.IsTrue, qt.Commentf("the map %d bytes, its %d parts %d", len(m.SVG), len(m.Parts), bytes))
 	for _, st := range s.Steps {
 		qt.Assert(t, boxes[st.ID], qt.Equals, 1, qt.Commentf("%s", st.ID))
 	}

@@ -38,6 +38,7 @@ var skipped = map[string]bool{
 	"gp-notice": true, "gp-list": true, "gp-meta": true, "gp-faq__codes": true, "gp-faq__link": true, "gp-print-link": true,
 	"gp-scenario__intro": true, "gp-scenario__ask": true, "gp-judgement": true, "gp-scenario__go": true,
 	"gp-scenario__reflection": true, "gp-scenario__answer": true,
+	"gp-scenario-map": true, // the map's words are the steps' titles again, and how to read it
 }
 
 // quiet are the classes inside which <summary>, <legend> and <strong> are
