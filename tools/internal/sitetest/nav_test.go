@@ -1,6 +1,8 @@
 package sitetest_test
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -72,4 +74,75 @@ Text.
 	qt.Assert(t, crumbs("guidance/deep/index.html"), qt.Equals, "Home ../../index.html > Guidance ../../guidance/index.html > Deeper")
 	qt.Assert(t, crumbs("other/index.html"), qt.Equals, "Home ../index.html > Other")
 	s.AssertFile("index.html", "! gp-breadcrumbs")
+}
+
+// A code's page lists every page that cites it, once, under its top-level
+// section (sections in order), by title; pages citing only another code are
+// not listed. The lists for every code come from one pass over the pages
+// (codes/citing.html).
+func TestCodePageListsWhatCitesIt(t *testing.T) {
+	adapter, err := os.ReadFile(filepath.Join(sitetest.Repo(), "content", "codes", "_content.gotmpl"))
+	qt.Assert(t, err, qt.IsNil)
+	s := sitetest.Build(t, "-- content/codes/_content.gotmpl --\n"+string(adapter)+`
+-- content/codes/_index.md --
+---
+title: Codes of practice
+---
+-- content/practice/_index.md --
+---
+title: Practice
+---
+-- content/practice/zeta.md --
+---
+title: Zeta page
+codes: ["5.8"]
+---
+Text.
+-- content/practice/alpha.md --
+---
+title: Alpha page
+codes: ["5.8", "3.5", "5.8"]
+---
+Text.
+-- content/practice/deep/_index.md --
+---
+title: Deep
+---
+-- content/practice/deep/middle.md --
+---
+title: Middle page
+codes: ["5.8"]
+---
+Text.
+-- content/guidance/_index.md --
+---
+title: Guidance
+---
+-- content/guidance/other.md --
+---
+title: Other code only
+codes: ["3.5"]
+---
+Text.
+-- content/guidance/beta.md --
+---
+title: Beta page
+codes: ["5.8"]
+---
+Text.
+`)
+	page := s.File("codes/5-8.html")
+	_, cited, ok := strings.Cut(page, "Where this pack cites Code 5.8</h2>")
+	qt.Assert(t, ok, qt.IsTrue)
+	cited, _, _ = strings.Cut(cited, "</article>")
+	var got []string
+	for _, m := range regexp.MustCompile(`<h3>([^<]*)</h3>|<li class="gp-list__item"><a href="[^"]*">([^<]*)</a></li>`).FindAllStringSubmatch(cited, -1) {
+		if m[1] != "" {
+			got = append(got, "# "+m[1])
+		} else {
+			got = append(got, m[2])
+		}
+	}
+	qt.Assert(t, got, qt.DeepEquals, []string{"# Guidance", "Beta page", "# Practice", "Alpha page", "Middle page", "Zeta page"})
+	s.AssertFile("codes/3-5.html", "Alpha page", "Other code only", "! Beta page", "! Zeta page")
 }
