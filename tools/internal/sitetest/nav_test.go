@@ -78,8 +78,7 @@ Text.
 
 // A code's page lists every page that cites it, once, under its top-level
 // section (sections in order), by title; pages citing only another code are
-// not listed. The lists for every code come from one pass over the pages
-// (codes/citing.html).
+// not listed.
 func TestCodePageListsWhatCitesIt(t *testing.T) {
 	adapter, err := os.ReadFile(filepath.Join(sitetest.Repo(), "content", "codes", "_content.gotmpl"))
 	qt.Assert(t, err, qt.IsNil)
