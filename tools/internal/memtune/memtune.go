@@ -6,15 +6,17 @@ package memtune
 
 import "runtime/debug"
 
-// HugoBudget is the soft memory limit of the Hugo child: 720 MiB, or 144 KiB a
-// page for packs over 5,000 pages. Hugo's live heap is about 95 KiB a page at
-// its peak (5,000-page bench pack); with Go's default pacing its peak memory is
-// twice that, about 1 GB at 5,000 pages, and the build's whole peak (this
-// process reads pages meanwhile) over 1 GiB. Under the limit the collector runs
-// more often near the top instead: the child's peak is about 780 MB, at a cost
-// in CPU time too small to tell from this machine's noise (bench runs vary ±30 %).
+// HugoBudget is the soft memory limit of the Hugo child: 720 MiB, or 125 KiB a
+// page (scenario pages counted) for packs over 5,898 pages. Hugo's live heap is
+// about 95 KiB a page at its peak (5,000-page bench pack); with Go's default
+// pacing its peak memory is twice that, about 1 GB at 5,000 pages, and the
+// build's whole peak (this process reads pages meanwhile) over 1 GiB. Under the
+// limit the collector runs more often near the top instead, with a third more
+// than the live heap to spare. At 144 KiB a page the bench pack (5,000 pages and
+// 750 scenarios: 5,750) got 808 MiB and the build peaked at 985–999 MiB, 1,058
+// in the worst of five; at 720 MiB, 867–868 (BENCHMARKS.md).
 func HugoBudget(pages int) int64 {
-	return max(720<<20, int64(pages)*144<<10)
+	return max(720<<20, int64(pages)*125<<10)
 }
 
 // HugoApart says whether Hugo runs in a child process for a pack of this many
