@@ -84,7 +84,22 @@ func Hash(b []byte) string {
 // Walk lists the files of the site folder the worker keeps.
 func Walk(site, pack, version string) (List, error) {
 	l := List{Pack: pack, Version: version}
-	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+	err := walkListed(site, func(p, rel string, _ fs.DirEntry) error {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		l.Files = append(l.Files, File{Path: rel, Hash: Hash(b), Size: int64(len(b))})
+		return nil
+	})
+	sort.Slice(l.Files, func(i, j int) bool { return l.Files[i].Path < l.Files[j].Path })
+	return l, err
+}
+
+// walkListed calls f for each file under site that the worker keeps (Listed),
+// with its path and its slash-separated name relative to site.
+func walkListed(site string, f func(p, rel string, d fs.DirEntry) error) error {
+	return filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -96,15 +111,8 @@ func Walk(site, pack, version string) (List, error) {
 		if !Listed(rel) {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		l.Files = append(l.Files, File{Path: rel, Hash: Hash(b), Size: int64(len(b))})
-		return nil
+		return f(p, rel, d)
 	})
-	sort.Slice(l.Files, func(i, j int) bool { return l.Files[i].Path < l.Files[j].Path })
-	return l, err
 }
 
 // head starts the worker's first line: the list, as data for the code after it.

@@ -3,7 +3,6 @@ package keep
 import (
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -56,18 +55,7 @@ func (k *Known) List(site, pack, version string) (List, error) {
 	defer k.mu.Unlock()
 	l := List{Pack: pack, Version: version}
 	var unread, changed []string
-	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(site, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if !Listed(rel) {
-			return nil
-		}
+	err := walkListed(site, func(_, rel string, d fs.DirEntry) error {
 		f, ok := k.files[rel]
 		if !ok {
 			unread = append(unread, rel)
