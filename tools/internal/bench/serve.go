@@ -23,7 +23,8 @@ type Edits struct {
 
 // ServeEdits starts `guidepack serve` on a generated pack, edits a page and a
 // scenario runs times each, and times each edit from the write to the first
-// response of the served page that shows it (polled every 10 ms).
+// response of the served page that shows it (polled every 10 ms). It leaves the
+// page and the scenario as it found them.
 func ServeEdits(self, pack string, runs int) (Edits, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -82,15 +83,25 @@ func ServeEdits(self, pack string, runs int) (Edits, error) {
 	if err := waitFor(scURL, "</html>", time.Minute); err != nil {
 		return Edits{}, err
 	}
+	// The pack is left as it was found, so a second measure of it edits the
+	// same text again; the marks differ from any an earlier run left, even so.
+	for _, f := range []string{page, sc} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return Edits{}, err
+		}
+		defer os.WriteFile(f, b, 0o644)
+	}
+	nonce := time.Now().UnixNano()
 	var pages, scs []time.Duration
 	for i := range max(runs, 1) {
-		mark := fmt.Sprintf("Editedpage%dmark", i)
+		mark := fmt.Sprintf("Editedpage%dmark%x", i, nonce)
 		d, err := edit(page, func(b []byte) []byte { return append(b, "\n\n"+mark+" here.\n"...) }, func() error { return waitFor(pageURL, mark, time.Minute) })
 		if err != nil {
 			return Edits{}, err
 		}
 		pages = append(pages, d)
-		mark = fmt.Sprintf("Editedscenario%dmark", i)
+		mark = fmt.Sprintf("Editedscenario%dmark%x", i, nonce)
 		d, err = edit(sc, func(b []byte) []byte {
 			return bytes.Replace(b, []byte("situation: "), []byte("situation: "+mark+" "), 1)
 		}, func() error { return waitFor(scURL, mark, time.Minute) })
