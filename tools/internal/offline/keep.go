@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/guidepack/guidepack/tools/internal/keep"
@@ -85,7 +85,9 @@ func CheckScripts(site string) error {
 		if err != nil {
 			return err
 		}
-		for _, m := range uniq(network.FindAllString(string(b), -1)) {
+		found := network.FindAllString(string(b), -1)
+		slices.Sort(found)
+		for _, m := range slices.Compact(found) {
 			problems = append(problems, Problem{Page: rel, Ref: m, Why: "a pack script may not reach the network (only the service worker, sw.js, fetches)"})
 		}
 	}
@@ -93,15 +95,4 @@ func CheckScripts(site string) error {
 		return &Error{Problems: problems}
 	}
 	return nil
-}
-
-func uniq(s []string) []string {
-	sort.Strings(s)
-	var out []string
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }

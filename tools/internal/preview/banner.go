@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/guidepack/guidepack/tools/internal/build"
 	"github.com/guidepack/guidepack/tools/internal/diag"
@@ -84,9 +83,6 @@ func (b *Banner) Line(line string) bool {
 				b.rendered = append(b.rendered, p)
 				b.dirty = true
 				diag.Print(b.terminal, diag.Problems{p})
-				// Hugo logs problems on stderr and its progress on stdout:
-				// one may come after the build's end. Write soon anyway.
-				time.AfterFunc(300*time.Millisecond, b.flush)
 			}
 		}
 		return true
@@ -104,12 +100,7 @@ func (b *Banner) Line(line string) bool {
 		return false
 	}
 	if builtLine(line) {
-		b.mu.Lock()
-		defer b.mu.Unlock()
-		if b.dirty {
-			b.dirty = false
-			b.write()
-		}
+		b.flush()
 	}
 	return false
 }
